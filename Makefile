@@ -1,0 +1,67 @@
+# rgmap: build, test, demo and benchmark entry points.
+# `make demo` and `make test` work on a fresh Debian machine with Swift: they first
+# install any missing system package with apt-get (through sudo when not root).
+
+SWIFT        ?= swift
+APT_PACKAGES := pkg-config zlib1g-dev libopenblas-dev liblapacke-dev libhdf5-dev
+R_PACKAGES   := r-base-core r-bioc-org.hs.eg.db r-bioc-go.db
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+VENV         := .venv
+RELEASE_BIN  := .build/release
+
+.PHONY: deps build release demo test bench fixtures genesets example venv clean
+
+## deps: install the missing Debian packages rgmap builds against
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+## build: debug build
+build: deps
+	$(SWIFT) build
+
+## release: optimised build of rgmap and its benchmark driver
+release: deps
+	$(SWIFT) build -c release
+
+## demo: build release and run rgmap on the bundled example cohort in data/
+demo: release
+	$(RELEASE_BIN)/rgmap demo
+
+## test: the whole test suite (Swift Testing)
+test: deps
+	$(SWIFT) test --disable-xctest
+
+## bench: speed against the tools users have today, same run, printed as a table
+bench: release venv
+	$(RELEASE_BIN)/rgmap-bench --python $(VENV)/bin/python
+
+## venv: Python tools for fixtures and benchmarks (pandas, h5py, anndata)
+venv: $(VENV)/.ready
+$(VENV)/.ready: scripts/requirements.txt
+	@python3 -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r scripts/requirements.txt
+	touch $@
+
+## fixtures: regenerate the HDF5/gzip format fixtures with h5py and anndata
+fixtures: venv
+	$(VENV)/bin/python scripts/make_format_fixtures.py
+
+## genesets: re-export data/genesets/go_bp.gmt.gz from Bioconductor's org.Hs.eg.db and GO.db
+genesets:
+	@for p in $(R_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(R_PACKAGES); break; }; done
+	Rscript scripts/export_go_bp_gmt.R data/genesets/go_bp.gmt.gz
+
+## example: re-simulate the bundled example cohort (must not change: a test compares it)
+example: release
+	$(RELEASE_BIN)/rgmap simulate --seed 1 --gene-sets data/genesets/go_bp.gmt.gz --out data/example --force
+
+clean:
+	rm -rf .build

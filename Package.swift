@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "RGMap",
+    products: [
+        .library(name: "RGMap", targets: ["RGMap"]),
+        .executable(name: "rgmap", targets: ["rgmap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libopenblas-dev, liblapacke-dev, libhdf5-dev, zlib1g-dev).
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke",
+                       providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5",
+                       providers: [.apt(["libhdf5-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "RGMap",
+            dependencies: ["CBLAS", "CLAPACKE", "CHDF5", "CZlib"]
+        ),
+        .executableTarget(
+            name: "rgmap",
+            dependencies: [
+                "RGMap",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "rgmap-bench",
+            dependencies: ["RGMap"]
+        ),
+        .testTarget(
+            name: "RGMapTests",
+            dependencies: ["RGMap", "rgmap"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The record of one run, written as `manifest.json` in the output folder:
+/// what ran, on which inputs (with SHA-256), with which parameters, how samples
+/// were matched, and how long and how much memory each step took.
+public struct Manifest: Codable, Sendable {
+    public struct Input: Codable, Sendable, Equatable {
+        public var role: String
+        public var path: String
+        public var format: String
+        public var bytes: Int
+        public var sha256: String
+    }
+
+    public struct Step: Codable, Sendable, Equatable {
+        public var name: String
+        public var seconds: Double
+        /// Peak resident memory of the process up to the end of this step.
+        public var peakMemoryMB: Double
+    }
+
+    public struct Environment: Codable, Sendable, Equatable {
+        public var blasCore: String
+        public var blasThreads: Int
+        public var blasConfiguration: String
+        public var hdf5Version: String
+    }
+
+    public var tool = "rgmap"
+    public var version = RGMapVersion.current
+    public var command: [String]
+    public var parameters: [String: String]
+    public var inputs: [Input] = []
+    public var sampleMatching: SampleMatchReport?
+    public var preprocessing: PreprocessReport?
+    public var steps: [Step] = []
+    public var environment: Environment
+
+    public init(command: [String], parameters: [String: String]) {
+        self.command = command
+        self.parameters = parameters
+        environment = Environment(blasCore: BLASRuntime.coreName, blasThreads: BLASRuntime.threads,
+                                  blasConfiguration: BLASRuntime.configuration, hdf5Version: HDF5Library.version)
+    }
+
+    /// Records an input file with its size and SHA-256.
+    public mutating func addInput(role: String, path: String, format: String) throws {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let bytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        inputs.append(Input(role: role, path: path, format: format, bytes: bytes,
+                            sha256: try SHA256.hexDigest(ofFileAt: path)))
+    }
+
+    public mutating func addStep(_ name: String, seconds: Double) {
+        steps.append(Step(name: name, seconds: seconds, peakMemoryMB: ProcessMemory.peakResidentMB))
+    }
+
+    /// Pretty-printed JSON with sorted keys, so equal manifests are equal bytes.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}
+
+/// Peak memory of this process.
+public enum ProcessMemory {
+    /// Peak resident set size so far, in MiB (`getrusage` reports KiB on Linux).
+    public static var peakResidentMB: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
+
+/// The version of rgmap.
+public enum RGMapVersion {
+    public static let current = "0.1.0"
+}

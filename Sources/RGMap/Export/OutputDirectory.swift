@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// A problem writing results.
+public struct OutputError: Error, Equatable, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The `--out` folder. Refuses an existing non-empty folder unless forced, and
+/// writes every file under a temporary name first, renaming it into place only
+/// when complete, so a crash never leaves a half-written file under a final name.
+public struct OutputDirectory: Sendable {
+    public let path: String
+
+    public init(path: String, force: Bool) throws {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        let manager = FileManager.default
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw OutputError("--out \(path) exists and is not a folder") }
+            let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+            if !contents.isEmpty && !force {
+                throw OutputError("--out \(path) exists and is not empty: choose a new folder or pass --force to write into it")
+            }
+        }
+    }
+
+    /// Writes `data` to `relativePath` (folders created as needed), atomically.
+    public func write(_ relativePath: String, data: Data) throws {
+        try write(relativePath) { handle in try handle.write(contentsOf: data) }
+    }
+
+    /// Streams a file to `relativePath` through `body`, atomically.
+    public func write(_ relativePath: String, body: (FileHandle) throws -> Void) throws {
+        let final = url(relativePath)
+        let folder = final.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError("cannot create folder \(folder.path): \(error.localizedDescription)")
+        }
+        let temporary = folder.appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: temporary) else {
+            throw OutputError("cannot create \(temporary.path)")
+        }
+        do {
+            try body(handle)
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            try? handle.close()
+            unlink(temporary.path)
+            throw OutputError("writing \(final.path) failed: \(error)")
+        }
+        guard rename(temporary.path, final.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw OutputError("cannot move \(temporary.lastPathComponent) into place as \(final.path): \(reason)")
+        }
+    }
+
+    /// Writes to a temporary path chosen here and renames it to `relativePath` once
+    /// `body` returns (for writers, such as HDF5, that open files by name).
+    public func writeByName(_ relativePath: String, body: (String) throws -> Void) throws {
+        let final = url(relativePath)
+        try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
+        do {
+            try body(temporary.path)
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+        guard rename(temporary.path, final.path) == 0 else {
+            unlink(temporary.path)
+            throw OutputError("cannot move \(temporary.lastPathComponent) into place as \(final.path)")
+        }
+    }
+
+    public func url(_ relativePath: String) -> URL {
+        URL(fileURLWithPath: path).appendingPathComponent(relativePath)
+    }
+}

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CZlib
+
+/// A forward-only stream of the bytes of a file, transparently gunzipped.
+///
+/// Compression is detected from the gzip magic bytes, not the file name.
+/// Concatenated gzip members (as written by `bgzip` or `cat a.gz b.gz`) are
+/// read as one stream; a stream that ends before its gzip trailer is reported
+/// as truncated rather than silently accepted.
+final class ByteSource {
+    let path: String
+    let isGzip: Bool
+    /// Size of the file on disk (compressed size for gzip files).
+    let fileSize: Int
+    /// Bytes consumed from the file so far (compressed bytes for gzip files).
+    private(set) var fileBytesRead = 0
+
+    private let descriptor: Int32
+    private var inflater: Inflater?
+
+    init(path: String) throws {
+        self.path = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw InputError(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw InputError(file: path, message: "not a regular file")
+        }
+        descriptor = fd
+        fileSize = Int(info.st_size)
+        var magic: [UInt8] = [0, 0]
+        let got = pread(fd, &magic, 2, 0)
+        isGzip = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b
+        if isGzip { inflater = try Inflater(path: path) }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Fills up to `capacity` bytes at `buffer`; returns 0 only at the end of the data.
+    func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int {
+        if let inflater {
+            return try inflater.read(into: buffer, capacity: capacity) { raw, count in
+                try self.readRaw(into: raw, capacity: count)
+            }
+        }
+        return try readRaw(into: buffer, capacity: capacity)
+    }
+
+    private func readRaw(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int {
+        while true {
+            let n = Glibc.read(descriptor, buffer, capacity)
+            if n >= 0 {
+                fileBytesRead += n
+                return n
+            }
+            if errno == EINTR { continue }
+            throw InputError(file: path, message: "read failed: \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+/// zlib inflate state for `ByteSource`, handling multi-member gzip streams.
+private final class Inflater {
+    private let path: String
+    private var stream = z_stream()
+    private let input: UnsafeMutablePointer<UInt8>
+    private let inputCapacity = 1 << 18
+    private var endOfFile = false
+    /// True between the end of one gzip member and the start of the next.
+    private var betweenMembers = false
+
+    init(path: String) throws {
+        self.path = path
+        input = .allocate(capacity: inputCapacity)
+        // 15 + 32: maximum window, automatic gzip/zlib header detection.
+        let status = inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        guard status == Z_OK else {
+            input.deallocate()
+            throw InputError(file: path, message: "cannot initialise the gzip decoder (zlib status \(status))")
+        }
+    }
+
+    deinit {
+        inflateEnd(&stream)
+        input.deallocate()
+    }
+
+    func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int,
+              refill: (UnsafeMutablePointer<UInt8>, Int) throws -> Int) throws -> Int {
+        stream.next_out = buffer
+        stream.avail_out = UInt32(min(capacity, Int(UInt32.max)))
+        while stream.avail_out > 0 {
+            if stream.avail_in == 0 && !endOfFile {
+                let n = try refill(input, inputCapacity)
+                if n == 0 {
+                    endOfFile = true
+                } else {
+                    stream.next_in = input
+                    stream.avail_in = UInt32(n)
+                }
+            }
+            if stream.avail_in == 0 && endOfFile {
+                if betweenMembers { break }
+                throw InputError(file: path, message: "truncated gzip data: the file ends inside a compressed stream")
+            }
+            if betweenMembers {
+                inflateReset(&stream)
+                betweenMembers = false
+            }
+            let status = inflate(&stream, Z_NO_FLUSH)
+            switch status {
+            case Z_OK, Z_BUF_ERROR:
+                continue
+            case Z_STREAM_END:
+                betweenMembers = true
+            default:
+                let detail = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
+                throw InputError(file: path, message: "corrupt gzip data: \(detail)")
+            }
+        }
+        return capacity - Int(stream.avail_out)
+    }
+}

@@ -1,0 +1,225 @@
+import CHDF5
+
+/// A read-only HDF5 file with the few queries rgmap's loaders need.
+/// Every failure is an ``InputError`` naming the file and the object.
+final class HDF5File {
+    let path: String
+    private let file: HDF5Handle
+
+    /// The 8-byte signature at the start of every HDF5 file without a user block.
+    static let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    init(path: String) throws {
+        HDF5Library.ensureInitialised()
+        self.path = path
+        let id = H5Fopen(path, rgmap_h5f_acc_rdonly(), HDF5Library.defaultID)
+        guard id >= 0 else { throw InputError(file: path, message: "cannot open as HDF5 (not an HDF5 file, or damaged)") }
+        file = HDF5Handle(id, closer: H5Fclose)
+    }
+
+    enum ObjectKind { case group, dataset }
+
+    /// The kind of the object at `objectPath`, or nil when there is none.
+    func kind(of objectPath: String) -> ObjectKind? {
+        var prefix = ""
+        for component in objectPath.split(separator: "/") {
+            prefix += "/" + component
+            guard H5Lexists(file.id, prefix, HDF5Library.defaultID) > 0 else { return nil }
+        }
+        let object = H5Oopen(file.id, objectPath.isEmpty ? "/" : objectPath, HDF5Library.defaultID)
+        guard object >= 0 else { return nil }
+        defer { H5Oclose(object) }
+        switch H5Iget_type(object) {
+        case H5I_GROUP: return .group
+        case H5I_DATASET: return .dataset
+        default: return nil
+        }
+    }
+
+    func error(_ object: String, _ message: String) -> InputError {
+        InputError(file: path, object: object.hasPrefix("/") ? object : "/" + object, message: message)
+    }
+
+    // MARK: Datasets
+
+    /// An open dataset with its shape and element class.
+    struct Dataset {
+        let handle: HDF5Handle
+        let name: String
+        let dimensions: [Int]
+        let typeClass: H5T_class_t
+        var isNumeric: Bool { typeClass == H5T_FLOAT || typeClass == H5T_INTEGER }
+    }
+
+    func dataset(_ name: String) throws -> Dataset {
+        guard kind(of: name) == .dataset else {
+            throw error(name, kind(of: name) == .group ? "is a group, expected a dataset" : "no such dataset")
+        }
+        let id = H5Dopen2(file.id, name, HDF5Library.defaultID)
+        guard id >= 0 else { throw error(name, "cannot open dataset") }
+        let handle = HDF5Handle(id, closer: H5Dclose)
+        let space = HDF5Handle(H5Dget_space(id), closer: H5Sclose)
+        let rank = Int(H5Sget_simple_extent_ndims(space.id))
+        guard rank >= 0 else { throw error(name, "unreadable dataspace") }
+        var dims = [hsize_t](repeating: 0, count: max(rank, 1))
+        H5Sget_simple_extent_dims(space.id, &dims, nil)
+        let type = HDF5Handle(H5Dget_type(id), closer: H5Tclose)
+        return Dataset(handle: handle, name: name, dimensions: dims.prefix(rank).map { Int($0) },
+                       typeClass: H5Tget_class(type.id))
+    }
+
+    /// Reads a 2-D numeric dataset as row-major `Double`, in blocks of rows (hyperslabs)
+    /// straight into the result, so the file's data is converted once.
+    func readMatrix(_ name: String, progress: ProgressCallback? = nil) throws -> (rows: Int, columns: Int, values: [Double]) {
+        let data = try dataset(name)
+        guard data.dimensions.count == 2 else {
+            throw error(name, "has \(data.dimensions.count) dimension(s), expected a 2-D matrix")
+        }
+        guard data.isNumeric else { throw error(name, "holds \(describe(data.typeClass)), expected numbers") }
+        let rows = data.dimensions[0], columns = data.dimensions[1]
+        let fileSpace = HDF5Handle(H5Dget_space(data.handle.id), closer: H5Sclose)
+        let blockRows = max(1, (1 << 22) / max(columns, 1))
+        var failed = false
+        let values = [Double](unsafeUninitializedCapacity: rows * columns) { buffer, initialized in
+            var start = 0
+            while start < rows && !failed {
+                let count = min(blockRows, rows - start)
+                var offset: [hsize_t] = [hsize_t(start), 0]
+                var extent: [hsize_t] = [hsize_t(count), hsize_t(columns)]
+                H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, &offset, nil, &extent, nil)
+                let memory = HDF5Handle(H5Screate_simple(2, &extent, nil), closer: H5Sclose)
+                let status = H5Dread(data.handle.id, HDF5Library.nativeDouble, memory.id, fileSpace.id,
+                                     HDF5Library.defaultID, buffer.baseAddress! + start * columns)
+                if status < 0 { failed = true }
+                start += count
+                progress?(start, rows)
+            }
+            initialized = failed ? 0 : rows * columns
+        }
+        if failed { throw error(name, "read failed (truncated or corrupt data)") }
+        return (rows, columns, values)
+    }
+
+    /// Reads `count` elements of a 1-D numeric dataset starting at `offset` into `target`.
+    func readSlice<T>(_ data: Dataset, offset: Int, count: Int, memoryType: hid_t, into target: UnsafeMutablePointer<T>) throws {
+        guard count > 0 else { return }
+        let fileSpace = HDF5Handle(H5Dget_space(data.handle.id), closer: H5Sclose)
+        var start: [hsize_t] = [hsize_t(offset)]
+        var extent: [hsize_t] = [hsize_t(count)]
+        H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, &start, nil, &extent, nil)
+        let memory = HDF5Handle(H5Screate_simple(1, &extent, nil), closer: H5Sclose)
+        guard H5Dread(data.handle.id, memoryType, memory.id, fileSpace.id, HDF5Library.defaultID, target) >= 0 else {
+            throw error(data.name, "read failed (truncated or corrupt data)")
+        }
+    }
+
+    /// Reads a whole 1-D integer dataset.
+    func readIntegers(_ name: String) throws -> [Int64] {
+        let data = try dataset(name)
+        guard data.dimensions.count == 1, data.typeClass == H5T_INTEGER else {
+            throw error(name, "expected a 1-D integer dataset, found \(data.dimensions.count)-D \(describe(data.typeClass))")
+        }
+        var values = [Int64](repeating: 0, count: data.dimensions[0])
+        try values.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress {
+                try readSlice(data, offset: 0, count: buffer.count, memoryType: HDF5Library.nativeInt64, into: base)
+            }
+        }
+        return values
+    }
+
+    /// Reads a 1-D dataset of labels: strings (variable or fixed length) or integers.
+    func readLabels(_ name: String) throws -> [String] {
+        let data = try dataset(name)
+        guard data.dimensions.count == 1 else {
+            throw error(name, "has \(data.dimensions.count) dimensions, expected a 1-D list of labels")
+        }
+        switch data.typeClass {
+        case H5T_STRING: return try readStrings(data)
+        case H5T_INTEGER: return try readIntegers(name).map { String($0) }
+        default: throw error(name, "holds \(describe(data.typeClass)), expected strings")
+        }
+    }
+
+    private func readStrings(_ data: Dataset) throws -> [String] {
+        let count = data.dimensions[0]
+        let fileType = HDF5Handle(H5Dget_type(data.handle.id), closer: H5Tclose)
+        if H5Tis_variable_str(fileType.id) > 0 {
+            let memoryType = HDF5Library.variableStringType()
+            var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
+            guard H5Dread(data.handle.id, memoryType.id, 0, 0, HDF5Library.defaultID, &pointers) >= 0 else {
+                throw error(data.name, "read failed (truncated or corrupt data)")
+            }
+            let strings = pointers.map { $0.map { String(cString: $0) } ?? "" }
+            let space = HDF5Handle(H5Dget_space(data.handle.id), closer: H5Sclose)
+            H5Dvlen_reclaim(memoryType.id, space.id, HDF5Library.defaultID, &pointers)
+            return strings
+        }
+        // Read fixed-length strings in the file's own type (no conversion: a C-string memory
+        // type would cut the last character of a full-width, null-padded string).
+        let width = H5Tget_size(fileType.id)
+        let memoryType = HDF5Handle(H5Tcopy(fileType.id), closer: H5Tclose)
+        var bytes = [UInt8](repeating: 0, count: count * width)
+        guard H5Dread(data.handle.id, memoryType.id, 0, 0, HDF5Library.defaultID, &bytes) >= 0 else {
+            throw error(data.name, "read failed (truncated or corrupt data)")
+        }
+        return (0..<count).map { i in
+            var slice = bytes[(i * width)..<((i + 1) * width)]
+            if let end = slice.firstIndex(of: 0) { slice = slice[..<end] }
+            while slice.last == 0x20 { slice = slice.dropLast() }
+            return String(decoding: slice, as: UTF8.self)
+        }
+    }
+
+    // MARK: Attributes
+
+    /// A string attribute of `object` (scalar, variable or fixed length), or nil when absent.
+    func stringAttribute(_ attribute: String, of object: String) throws -> String? {
+        guard H5Aexists_by_name(file.id, object, attribute, HDF5Library.defaultID) > 0 else { return nil }
+        let id = H5Aopen_by_name(file.id, object, attribute, HDF5Library.defaultID, HDF5Library.defaultID)
+        guard id >= 0 else { return nil }
+        let handle = HDF5Handle(id, closer: H5Aclose)
+        let type = HDF5Handle(H5Aget_type(handle.id), closer: H5Tclose)
+        guard H5Tget_class(type.id) == H5T_STRING else { return nil }
+        if H5Tis_variable_str(type.id) > 0 {
+            let memoryType = HDF5Library.variableStringType()
+            var pointer: UnsafeMutablePointer<CChar>? = nil
+            guard H5Aread(handle.id, memoryType.id, &pointer) >= 0 else {
+                throw error(object, "cannot read attribute '\(attribute)'")
+            }
+            defer { H5free_memory(pointer) }
+            return pointer.map { String(cString: $0) }
+        }
+        let width = H5Tget_size(type.id)
+        var bytes = [UInt8](repeating: 0, count: width + 1)
+        guard H5Aread(handle.id, type.id, &bytes) >= 0 else { throw error(object, "cannot read attribute '\(attribute)'") }
+        let end = bytes.firstIndex(of: 0) ?? width
+        return String(decoding: bytes[..<end], as: UTF8.self)
+    }
+
+    /// An integer array attribute of `object` (for example AnnData's sparse `shape`), or nil when absent.
+    func integerAttribute(_ attribute: String, of object: String) throws -> [Int64]? {
+        guard H5Aexists_by_name(file.id, object, attribute, HDF5Library.defaultID) > 0 else { return nil }
+        let id = H5Aopen_by_name(file.id, object, attribute, HDF5Library.defaultID, HDF5Library.defaultID)
+        guard id >= 0 else { return nil }
+        let handle = HDF5Handle(id, closer: H5Aclose)
+        let space = HDF5Handle(H5Aget_space(handle.id), closer: H5Sclose)
+        let count = Int(H5Sget_simple_extent_npoints(space.id))
+        var values = [Int64](repeating: 0, count: max(count, 1))
+        guard H5Aread(handle.id, HDF5Library.nativeInt64, &values) >= 0 else {
+            throw error(object, "attribute '\(attribute)' is not an integer array")
+        }
+        return Array(values.prefix(count))
+    }
+
+    func describe(_ typeClass: H5T_class_t) -> String {
+        switch typeClass {
+        case H5T_STRING: "strings"
+        case H5T_COMPOUND: "a compound type"
+        case H5T_ENUM: "an enum type (e.g. booleans)"
+        case H5T_FLOAT: "floats"
+        case H5T_INTEGER: "integers"
+        default: "a non-numeric type"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import CHDF5
+import Foundation
+
+/// An open HDF5 identifier, closed when the last reference goes away.
+final class HDF5Handle {
+    let id: hid_t
+    private let closer: (hid_t) -> herr_t
+
+    init(_ id: hid_t, closer: @escaping (hid_t) -> herr_t) {
+        self.id = id
+        self.closer = closer
+    }
+
+    deinit { _ = closer(id) }
+}
+
+/// Process-wide HDF5 setup: library initialised, automatic error printing off
+/// (rgmap reports its own one-line errors).
+enum HDF5Library {
+    private static let initialised: Bool = {
+        H5open()
+        H5Eset_auto2(0, nil, nil)
+        return true
+    }()
+
+    static func ensureInitialised() { _ = initialised }
+
+    /// Debian's HDF5 is built without thread safety: every use of the library goes
+    /// through this lock, and handles must be released before `body` returns.
+    static func serialized<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    private static let lock = NSRecursiveLock()
+
+    /// `H5P_DEFAULT`, `H5S_ALL` and `H5E_DEFAULT` are all the identifier 0.
+    static let defaultID: hid_t = 0
+
+    /// The library version, e.g. `1.10.8`.
+    static var version: String {
+        var major: UInt32 = 0, minor: UInt32 = 0, release: UInt32 = 0
+        H5get_libversion(&major, &minor, &release)
+        return "\(major).\(minor).\(release)"
+    }
+
+    static var nativeDouble: hid_t { rgmap_h5t_native_double() }
+    static var nativeFloat: hid_t { rgmap_h5t_native_float() }
+    static var nativeInt64: hid_t { rgmap_h5t_native_int64() }
+    static var nativeInt32: hid_t { rgmap_h5t_native_int32() }
+    static var fileInt64: hid_t { rgmap_h5t_std_i64le() }
+    static var cString: hid_t { rgmap_h5t_c_s1() }
+    static var linkCreateClass: hid_t { rgmap_h5p_link_create() }
+    static var datasetCreateClass: hid_t { rgmap_h5p_dataset_create() }
+    static var groupCreateClass: hid_t { rgmap_h5p_group_create() }
+
+    /// `H5T_VARIABLE`: the size of a variable-length string type.
+    static let variableSize = Int(bitPattern: UInt(bitPattern: -1))
+
+    /// A memory type for variable-length UTF-8 C strings.
+    static func variableStringType() -> HDF5Handle {
+        let type = H5Tcopy(cString)
+        H5Tset_size(type, variableSize)
+        H5Tset_cset(type, H5T_CSET_UTF8)
+        return HDF5Handle(type, closer: H5Tclose)
+    }
+}

@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CHDF5
+
+/// Writes HDF5 files readable by h5py, anndata and R's rhdf5: numeric matrices
+/// (row-major, so h5py sees rows x columns), UTF-8 variable-length string lists,
+/// groups and attributes. Callers write to a temporary path and rename.
+final class HDF5Writer {
+    let path: String
+    private let file: HDF5Handle
+
+    /// Creates (truncates) `path`.
+    init(path: String) throws {
+        HDF5Library.ensureInitialised()
+        self.path = path
+        let id = H5Fcreate(path, rgmap_h5f_acc_trunc(), HDF5Library.defaultID, HDF5Library.defaultID)
+        guard id >= 0 else { throw OutputError("cannot create HDF5 file \(path)") }
+        file = HDF5Handle(id, closer: H5Fclose)
+    }
+
+    /// Flushes everything to disk; the handle closes when the writer goes away.
+    func flush() throws {
+        guard H5Fflush(file.id, H5F_SCOPE_GLOBAL) >= 0 else { throw OutputError("cannot flush \(path)") }
+    }
+
+    private func fail(_ object: String, _ what: String) -> OutputError {
+        OutputError("\(path): \(object): cannot \(what)")
+    }
+
+    /// Link-creation properties that create missing parent groups.
+    private func linkProperties() -> HDF5Handle {
+        let list = H5Pcreate(HDF5Library.linkCreateClass)
+        H5Pset_create_intermediate_group(list, 1)
+        return HDF5Handle(list, closer: H5Pclose)
+    }
+
+    /// Object-creation properties without modification times, so equal content gives equal bytes.
+    private func creationProperties(_ propertyClass: hid_t) -> HDF5Handle {
+        let list = H5Pcreate(propertyClass)
+        H5Pset_obj_track_times(list, false)
+        return HDF5Handle(list, closer: H5Pclose)
+    }
+
+    func createGroup(_ name: String) throws {
+        let links = linkProperties()
+        let creation = creationProperties(HDF5Library.groupCreateClass)
+        let id = H5Gcreate2(file.id, name, links.id, creation.id, HDF5Library.defaultID)
+        guard id >= 0 else { throw fail(name, "create group") }
+        H5Gclose(id)
+    }
+
+    /// Storage options for numeric datasets.
+    struct Storage {
+        /// gzip level 1-9, or nil for contiguous uncompressed storage (the fast default).
+        var gzipLevel: Int?
+        static let contiguous = Storage(gzipLevel: nil)
+    }
+
+    /// Writes `values` (row-major `rows x columns`) as a 2-D dataset of `fileType`,
+    /// converting from `memoryType`.
+    func writeMatrix<T>(_ name: String, rows: Int, columns: Int, values: UnsafeBufferPointer<T>,
+                        memoryType: hid_t, fileType: hid_t, storage: Storage = .contiguous) throws {
+        precondition(values.count == rows * columns)
+        var dims: [hsize_t] = [hsize_t(rows), hsize_t(columns)]
+        let space = HDF5Handle(H5Screate_simple(2, &dims, nil), closer: H5Sclose)
+        let creation = creationProperties(HDF5Library.datasetCreateClass)
+        if let level = storage.gzipLevel, rows > 0, columns > 0 {
+            let chunkColumns = min(columns, 4096)
+            var chunk: [hsize_t] = [hsize_t(min(rows, max(1, (1 << 17) / chunkColumns))), hsize_t(chunkColumns)]
+            H5Pset_chunk(creation.id, 2, &chunk)
+            H5Pset_deflate(creation.id, UInt32(level))
+        }
+        let links = linkProperties()
+        let id = H5Dcreate2(file.id, name, fileType, space.id, links.id, creation.id, HDF5Library.defaultID)
+        guard id >= 0 else { throw fail(name, "create dataset") }
+        let dataset = HDF5Handle(id, closer: H5Dclose)
+        if values.count > 0, H5Dwrite(dataset.id, memoryType, 0, 0, HDF5Library.defaultID, values.baseAddress) < 0 {
+            throw fail(name, "write dataset")
+        }
+    }
+
+    /// Writes a `Double` matrix stored as float64, or as float32 when `asFloat32`.
+    func writeMatrix(_ name: String, _ matrix: LabeledMatrix, asFloat32: Bool = false, storage: Storage = .contiguous) throws {
+        try matrix.values.withUnsafeBufferPointer { values in
+            try writeMatrix(name, rows: matrix.rowCount, columns: matrix.columnCount, values: values,
+                            memoryType: HDF5Library.nativeDouble,
+                            fileType: asFloat32 ? HDF5Library.nativeFloat : HDF5Library.nativeDouble, storage: storage)
+        }
+    }
+
+    /// Writes a 1-D dataset of UTF-8 variable-length strings (h5py `str`, anndata `string-array`).
+    func writeStrings(_ name: String, _ strings: [String]) throws {
+        var dims: [hsize_t] = [hsize_t(strings.count)]
+        let space = HDF5Handle(H5Screate_simple(1, &dims, nil), closer: H5Sclose)
+        let type = HDF5Library.variableStringType()
+        let links = linkProperties()
+        let creation = creationProperties(HDF5Library.datasetCreateClass)
+        let id = H5Dcreate2(file.id, name, type.id, space.id, links.id, creation.id, HDF5Library.defaultID)
+        guard id >= 0 else { throw fail(name, "create dataset") }
+        let dataset = HDF5Handle(id, closer: H5Dclose)
+        try withCStringArray(strings) { pointers in
+            if !strings.isEmpty, H5Dwrite(dataset.id, type.id, 0, 0, HDF5Library.defaultID, pointers) < 0 {
+                throw fail(name, "write strings")
+            }
+        }
+    }
+
+    /// Sets a scalar UTF-8 string attribute on the object at `object`.
+    func setAttribute(_ attribute: String, of object: String, string value: String) throws {
+        let space = HDF5Handle(H5Screate(H5S_SCALAR), closer: H5Sclose)
+        let type = HDF5Library.variableStringType()
+        let id = H5Acreate_by_name(file.id, object, attribute, type.id, space.id,
+                                   HDF5Library.defaultID, HDF5Library.defaultID, HDF5Library.defaultID)
+        guard id >= 0 else { throw fail(object, "create attribute \(attribute)") }
+        let handle = HDF5Handle(id, closer: H5Aclose)
+        try withCStringArray([value]) { pointers in
+            if H5Awrite(handle.id, type.id, pointers) < 0 { throw fail(object, "write attribute \(attribute)") }
+        }
+    }
+
+    /// Sets a 1-D string-array attribute (may be empty, as anndata's `column-order`).
+    func setAttribute(_ attribute: String, of object: String, strings values: [String]) throws {
+        var dims: [hsize_t] = [hsize_t(values.count)]
+        let space = HDF5Handle(H5Screate_simple(1, &dims, nil), closer: H5Sclose)
+        let type = HDF5Library.variableStringType()
+        let id = H5Acreate_by_name(file.id, object, attribute, type.id, space.id,
+                                   HDF5Library.defaultID, HDF5Library.defaultID, HDF5Library.defaultID)
+        guard id >= 0 else { throw fail(object, "create attribute \(attribute)") }
+        let handle = HDF5Handle(id, closer: H5Aclose)
+        guard !values.isEmpty else { return }
+        try withCStringArray(values) { pointers in
+            if H5Awrite(handle.id, type.id, pointers) < 0 { throw fail(object, "write attribute \(attribute)") }
+        }
+    }
+
+    /// Sets a 1-D int64 array attribute (e.g. a sparse matrix's `shape`).
+    func setAttribute(_ attribute: String, of object: String, integers values: [Int64]) throws {
+        var dims: [hsize_t] = [hsize_t(values.count)]
+        let space = HDF5Handle(H5Screate_simple(1, &dims, nil), closer: H5Sclose)
+        let id = H5Acreate_by_name(file.id, object, attribute, HDF5Library.fileInt64, space.id,
+                                   HDF5Library.defaultID, HDF5Library.defaultID, HDF5Library.defaultID)
+        guard id >= 0 else { throw fail(object, "create attribute \(attribute)") }
+        let handle = HDF5Handle(id, closer: H5Aclose)
+        if H5Awrite(handle.id, HDF5Library.nativeInt64, values) < 0 { throw fail(object, "write attribute \(attribute)") }
+    }
+
+    /// Calls `body` with a C array of NUL-terminated copies of `strings`.
+    private func withCStringArray(_ strings: [String], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) throws -> Void) throws {
+        let pointers = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: max(strings.count, 1))
+        for (i, string) in strings.enumerated() { pointers[i] = strdup(string) }
+        defer {
+            for i in 0..<strings.count { free(pointers[i]) }
+            pointers.deallocate()
+        }
+        try body(pointers)
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import RGMap
+
+/// `make bench`: rgmap's speed against the tools users have today, measured in the
+/// same run on the same files, printed as a table.
+///
+/// Usage: rgmap-bench [--python PATH] [--data DIR] [--runs N]
+let arguments = BenchArguments(CommandLine.arguments.dropFirst())
+let table = BenchTable()
+guard FileManager.default.changeCurrentDirectoryPath(arguments.repository) else { fatalError("no folder \(arguments.repository)") }
+try FileManager.default.createDirectory(atPath: arguments.dataFolder, withIntermediateDirectories: true)
+
+for variant in TableParseBenchmark.Variant.allCases {
+    let benchmark = TableParseBenchmark(variant: variant, folder: arguments.dataFolder, runs: arguments.runs)
+    try benchmark.prepare()
+    table.add(try benchmark.run(python: arguments.python))
+}
+table.print()

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// A command whose stage is not built yet: it says so in one line and exits 2,
+/// writing nothing, whatever arguments it is given.
+protocol PendingStageCommand: ParsableCommand {
+    static var stage: String { get }
+}
+
+extension PendingStageCommand {
+    func run() throws {
+        let name = Self.configuration.commandName ?? "command"
+        FileHandle.standardError.write(Data("rgmap \(name): \(Self.stage) is not built yet in rgmap \(RGMapCommand.configuration.version); nothing was written\n".utf8))
+        throw ExitCode(2)
+    }
+}
+
+struct MapCommand: PendingStageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map", abstract: "Feature x gene association map (not built yet).")
+    static let stage = "the association map stage"
+    @Argument(parsing: .allUnrecognized) var arguments: [String] = []
+}
+
+struct ModulesCommand: PendingStageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "modules", abstract: "WGCNA-style co-expression modules and hub genes (not built yet).")
+    static let stage = "the co-expression network stage"
+    @Argument(parsing: .allUnrecognized) var arguments: [String] = []
+}
+
+struct EnrichCommand: PendingStageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enrich", abstract: "ORA and preranked GSEA of modules and feature-linked genes (not built yet).")
+    static let stage = "the enrichment stage"
+    @Argument(parsing: .allUnrecognized) var arguments: [String] = []
+}
+
+struct RunCommand: PendingStageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "The whole pipeline into one output folder (not built yet).")
+    static let stage = "the whole pipeline (map, modules, enrichment, report)"
+    @Argument(parsing: .allUnrecognized) var arguments: [String] = []
+}

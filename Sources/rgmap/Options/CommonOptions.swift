@@ -1,0 +1,36 @@
+import ArgumentParser
+import RGMap
+
+/// Options every command takes: where results go and how the run behaves.
+struct CommonOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Output folder (created; an existing non-empty folder needs --force).", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Write into an existing non-empty --out folder.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Threads for BLAS and rgmap's own parallel loops (default: all cores).", valueName: "n"))
+    var threads: Int?
+
+    @Option(help: ArgumentHelp("Seed for every random step.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Flag(help: "Print no notes or progress (errors still go to stderr).")
+    var quiet = false
+
+    var console: Console { Console(quiet: quiet) }
+
+    /// Applies `--threads` to BLAS.
+    func configureThreads() throws {
+        if let threads {
+            guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
+            BLASRuntime.setThreads(threads)
+        }
+    }
+
+    var parameters: [String: String] {
+        var values = ["seed": String(seed)]
+        if let threads { values["threads"] = String(threads) }
+        return values
+    }
+}

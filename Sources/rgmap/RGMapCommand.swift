@@ -1,0 +1,25 @@
+import ArgumentParser
+import RGMap
+
+@main
+struct RGMapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rgmap",
+        abstract: "Radiogenomic association engine: imaging features x genes, co-expression modules, hubs, enrichment.",
+        version: RGMapVersion.current,
+        subcommands: [
+            InspectCommand.self, MapCommand.self, ModulesCommand.self, EnrichCommand.self,
+            RunCommand.self, DemoCommand.self, SimulateCommand.self,
+        ]
+    )
+
+    static func main() {
+        BLASKernelSelection.reexecWithFasterKernelIfAvailable()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: Console.translate(error))
+        }
+    }
+}

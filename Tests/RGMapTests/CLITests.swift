@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import RGMap
+
+/// End-to-end checks of the `rgmap` executable: what users see on stdout and stderr,
+/// exit codes, and that failures write nothing.
+@Suite struct CLITests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    static let fixtureCohort = ["--features", "formats/features_pyradiomics.csv", "--omics", "formats/omics.tsv",
+                                "--mutations", "formats/mutations.maf", "--covariates", "formats/covariates.tsv",
+                                "--gene-sets", "formats/genesets.gmt", "--id-normalize", "tcga-patient"]
+
+    @Test func inspectPrintsTheSummaryOfEveryTable() throws {
+        let result = try CommandRunner.run(["inspect", "--quiet"] + Self.fixtureCohort)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        try Snapshot.assert(result.stdout, matches: "inspect_fixture_cohort.txt")
+    }
+
+    @Test func inspectReportsProgressAndNotesOnStderr() throws {
+        let result = try CommandRunner.run(["inspect"] + Self.fixtureCohort)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("rgmap: omics: formats/omics.tsv, TSV, 6 x 5 ("))
+        #expect(result.stderr.contains("rgmap:   dropped 5 non-feature columns (3 diagnostics_*; 2 text: Image, Mask)"))
+    }
+
+    struct FormatCase: Sendable, CustomTestStringConvertible {
+        var file: String
+        var extra: [String] = []
+        var format: String
+        var samplesLine: String
+        var testDescription: String { file }
+    }
+
+    static let formatCases = [
+        FormatCase(file: "formats/omics.tsv", format: "TSV", samplesLine: "in columns (label overlap with the other tables)"),
+        FormatCase(file: "formats/omics.tsv.gz", format: "TSV, gzip", samplesLine: "in columns (label overlap with the other tables)"),
+        FormatCase(file: "formats/omics.gct", format: "TSV", samplesLine: "in columns (label overlap with the other tables)"),
+        FormatCase(file: "formats/omics_samples_in_rows.csv", format: "CSV", samplesLine: "in rows (label overlap with the other tables)"),
+        FormatCase(file: "formats/omics_plain.h5", format: "HDF5 (plain 2-D dataset matrix)", samplesLine: "in columns (label overlap with the other tables)"),
+        FormatCase(file: "formats/omics_rhdf5_layout.h5", extra: ["--dataset", "expr/values,expr/genes,expr/samples"],
+                   format: "HDF5 (plain 2-D dataset expr/values)", samplesLine: "in columns (label overlap with the other tables)"),
+        FormatCase(file: "formats/omics_dense.h5ad", format: "HDF5 AnnData (.h5ad), X dense", samplesLine: "in rows (AnnData: obs are samples)"),
+        FormatCase(file: "formats/counts_csr.h5ad", format: "HDF5 AnnData (.h5ad), X sparse CSR", samplesLine: "in rows (AnnData: obs are samples)"),
+        FormatCase(file: "formats/counts_csc.h5ad", format: "HDF5 AnnData (.h5ad), X sparse CSC", samplesLine: "in rows (AnnData: obs are samples)"),
+        FormatCase(file: "formats/tenx_v3.h5", format: "HDF5 10x Genomics (CSC matrix)", samplesLine: "in columns (10x: barcodes are samples)"),
+    ]
+
+    @Test(arguments: formatCases)
+    func inspectLoadsEveryOmicsFormat(_ format: FormatCase) throws {
+        let result = try CommandRunner.run(["inspect", "--quiet", "--features", "formats/features_pyradiomics.csv",
+                                            "--omics", format.file, "--id-normalize", "tcga-patient"] + format.extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let omics = try #require(lines.firstIndex(of: "omics \(format.file)"))
+        #expect(lines[omics + 1] == "  format      \(format.format)")
+        #expect(lines[omics + 2].hasPrefix("  size        "))
+        #expect(lines[omics + 3] == "  samples     \(format.samplesLine)")
+        #expect(lines.contains("  matched     5 samples in the cohort"))
+        #expect(lines.contains("  features    6 IDs, 5 matched, 1 unmatched: TCGA-AA-0006"))
+    }
+
+    struct BadCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var arguments: [String]
+        var error: String
+        var testDescription: String { name }
+    }
+
+    /// The malformed inputs of Fixtures/bad/cases.tsv: name, arguments, expected one-line error.
+    static let badCases: [BadCase] = {
+        let text = try! String(contentsOfFile: Fixtures.path("bad/cases.tsv"), encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().map { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return BadCase(name: fields[0], arguments: fields[1].split(separator: " ").map(String.init), error: fields[2])
+        }
+    }()
+
+    @Test(arguments: badCases)
+    func badInputGivesOneLineAndWritesNothing(_ bad: BadCase) throws {
+        let out = Fixtures.scratchFolder() + "/out"
+        let result = try CommandRunner.run(["inspect", "--quiet", "--out", out] + bad.arguments)
+        #expect(result.status == 1)
+        #expect(result.stderr == "rgmap: error: \(bad.error)\n")
+        #expect(result.stdout == "")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test(arguments: ["map", "modules", "enrich", "run"])
+    func unbuiltStagesSaySoAndExitTwo(_ command: String) throws {
+        let out = Fixtures.scratchFolder() + "/out"
+        let result = try CommandRunner.run([command, "--omics", "formats/omics.tsv", "--out", out])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasSuffix("is not built yet in rgmap \(RGMapVersion.current); nothing was written\n"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func inspectWritesAManifestAndRefusesToOverwrite() throws {
+        let out = Fixtures.scratchFolder() + "/out"
+        let first = try CommandRunner.run(["inspect", "--quiet", "--out", out] + Self.fixtureCohort)
+        #expect(first.status == 0)
+        let data = try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))
+        let manifest = try JSONDecoder().decode(Manifest.self, from: data)
+        #expect(manifest.command == ["rgmap", "inspect", "--quiet", "--out", out] + Self.fixtureCohort)
+        #expect(manifest.inputs.map(\.role) == ["features", "omics", "mutations", "covariates", "gene-sets"])
+        #expect(manifest.inputs[1].sha256 == (try SHA256.hexDigest(ofFileAt: Fixtures.path("formats/omics.tsv"))))
+        #expect(manifest.sampleMatching?.samples == ["TCGA-AA-0001", "TCGA-AA-0002", "TCGA-AA-0003", "TCGA-AA-0004"])
+        #expect(manifest.parameters["id-normalize"] == "tcga-patient")
+        #expect(manifest.steps.map(\.name).contains("match samples and preprocess"))
+
+        let second = try CommandRunner.run(["inspect", "--quiet", "--out", out] + Self.fixtureCohort)
+        #expect(second.status == 1)
+        #expect(second.stderr == "rgmap: error: --out \(out) exists and is not empty: choose a new folder or pass --force to write into it\n")
+        let forced = try CommandRunner.run(["inspect", "--quiet", "--force", "--out", out] + Self.fixtureCohort)
+        #expect(forced.status == 0)
+    }
+
+    @Test func demoInspectsTheBundledCohortAndNamesMissingStages() throws {
+        let result = try CommandRunner.run(["demo", "--quiet"], in: Self.repositoryRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  matched     150 samples in the cohort"))
+        #expect(result.stdout.hasSuffix("stages not built yet: association map, co-expression modules and hubs, enrichment, heatmap exports and report\n"))
+    }
+
+    @Test func helpListsEveryCommand() throws {
+        let result = try CommandRunner.run(["--help"])
+        for command in ["inspect", "map", "modules", "enrich", "run", "demo", "simulate"] {
+            #expect(result.stdout.contains("  \(command) "), "\(command) missing from --help")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Testing
+@testable import RGMap
+
+@Suite struct LabeledMatrixTests {
+    let matrix = LabeledMatrix(rowLabels: ["r1", "r2"], columnLabels: ["a", "b", "c"], values: [1, 2, 3, 4, 5, 6])
+
+    @Test func transposes() {
+        let t = matrix.transposed()
+        #expect(t.rowLabels == ["a", "b", "c"] && t.columnLabels == ["r1", "r2"])
+        #expect(t.values == [1, 4, 2, 5, 3, 6])
+        #expect(t.transposed() == matrix)
+    }
+
+    @Test func transposesAcrossTileBoundaries() {
+        let rows = 67, cols = 45
+        let big = LabeledMatrix(rowLabels: (0..<rows).map(String.init), columnLabels: (0..<cols).map(String.init),
+                                values: (0..<(rows * cols)).map(Double.init))
+        let t = big.transposed()
+        #expect((0..<rows).allSatisfy { r in (0..<cols).allSatisfy { c in t[c, r] == big[r, c] } })
+    }
+
+    @Test func selectsRowsAndColumnsWithGaps() {
+        #expect(matrix.selectingRows([1]).values == [4, 5, 6])
+        let picked = matrix.selectingColumns([2, nil, 0], labels: ["c", "x", "a"])
+        #expect(sameValues(picked.values, [3, .nan, 1, 6, .nan, 4]))
+        #expect(picked.columnLabels == ["c", "x", "a"])
+        #expect(picked.missingCount == 2)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import RGMap
+
+@Suite struct OutputDirectoryTests {
+    @Test func refusesANonEmptyFolderUnlessForced() throws {
+        let folder = Fixtures.scratchFolder()
+        _ = FileManager.default.createFile(atPath: folder + "/old.txt", contents: Data("x".utf8))
+        #expect(throws: OutputError("--out \(folder) exists and is not empty: choose a new folder or pass --force to write into it")) {
+            try OutputDirectory(path: folder, force: false)
+        }
+        _ = try OutputDirectory(path: folder, force: true)
+    }
+
+    @Test func leavesNoPartialFileWhenAWriteFails() throws {
+        let folder = Fixtures.scratchFolder()
+        let output = try OutputDirectory(path: folder, force: false)
+        struct Interrupted: Error {}
+        #expect(throws: OutputError.self) {
+            try output.write("sub/result.tsv") { handle in
+                try handle.write(contentsOf: Data("half".utf8))
+                throw Interrupted()
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/sub").isEmpty)
+        try output.write("sub/result.tsv", data: Data("whole\n".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/sub") == ["result.tsv"])
+    }
+}
