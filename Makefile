@@ -49,9 +49,12 @@ $(VENV)/.ready: scripts/requirements.txt
 	$(VENV)/bin/pip install -q -r scripts/requirements.txt
 	touch $@
 
-## fixtures: regenerate the HDF5/gzip format fixtures with h5py and anndata
+## fixtures: regenerate the HDF5/gzip format fixtures with h5py, anndata and R's rhdf5
 fixtures: venv
+	@dpkg-query -W -f='$${Status}' r-bioc-rhdf5 2>/dev/null | grep -q "ok installed" \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq r-base-core r-bioc-rhdf5; }
 	$(VENV)/bin/python scripts/make_format_fixtures.py
+	Rscript scripts/make_rhdf5_fixture.R
 
 ## genesets: re-export data/genesets/go_bp.gmt.gz from Bioconductor's org.Hs.eg.db and GO.db
 genesets:

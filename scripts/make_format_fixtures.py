@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the input-format fixtures of Tests/RGMapTests/Fixtures/formats (and the
 HDF5 and gzip cases of Fixtures/bad) with the real writers users have: pandas for
-TSV/CSV, h5py for plain HDF5 and 10x Genomics files, anndata for .h5ad.
+TSV/CSV, h5py for plain HDF5 and 10x Genomics files, anndata for .h5ad. (The file R's
+rhdf5 writes comes from scripts/make_rhdf5_fixture.R.)
 
 Run: make fixtures   (creates .venv with h5py, anndata, pandas from PyPI)
  or: .venv/bin/python scripts/make_format_fixtures.py
@@ -81,13 +82,6 @@ def write_plain_hdf5():
         f.create_dataset("matrix", data=EXPRESSION)
         string_dataset(f, "row_names", GENES)
         string_dataset(f, "col_names", SAMPLES)
-    # As R's rhdf5 writes a genes x samples matrix: stored transposed (column-major),
-    # fixed-length labels, custom dataset names in a group.
-    with h5py.File(os.path.join(FORMATS, "omics_rhdf5_layout.h5"), "w") as f:
-        group = f.create_group("expr")
-        group.create_dataset("values", data=EXPRESSION.T)
-        string_dataset(group, "genes", GENES, fixed=True)
-        string_dataset(group, "samples", SAMPLES, fixed=True)
     with h5py.File(os.path.join(BAD, "no_matrix.h5"), "w") as f:
         f.create_dataset("expr", data=EXPRESSION)
         string_dataset(f, "row_names", GENES)

@@ -24,6 +24,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("rgmap: omics: formats/omics.tsv, TSV, 6 x 5 ("))
         #expect(result.stderr.contains("rgmap:   dropped 5 non-feature columns (3 diagnostics_*; 2 text: Image, Mask)"))
+        #expect(result.stderr.contains("rgmap: samples: 4 matched (ID match tcga-patient); unmatched: features 2 of 6, omics 1 of 5, mutations 1 of 5, covariates 2 of 6; 1 dropped for a missing covariate\n"))
     }
 
     struct FormatCase: Sendable, CustomTestStringConvertible {
@@ -40,7 +41,7 @@ import Testing
         FormatCase(file: "formats/omics.gct", format: "TSV", samplesLine: "in columns (label overlap with the other tables)"),
         FormatCase(file: "formats/omics_samples_in_rows.csv", format: "CSV", samplesLine: "in rows (label overlap with the other tables)"),
         FormatCase(file: "formats/omics_plain.h5", format: "HDF5 (plain 2-D dataset matrix)", samplesLine: "in columns (label overlap with the other tables)"),
-        FormatCase(file: "formats/omics_rhdf5_layout.h5", extra: ["--dataset", "expr/values,expr/genes,expr/samples"],
+        FormatCase(file: "formats/omics_rhdf5.h5", extra: ["--dataset", "expr/values,expr/genes,expr/samples"],
                    format: "HDF5 (plain 2-D dataset expr/values)", samplesLine: "in columns (label overlap with the other tables)"),
         FormatCase(file: "formats/omics_dense.h5ad", format: "HDF5 AnnData (.h5ad), X dense", samplesLine: "in rows (AnnData: obs are samples)"),
         FormatCase(file: "formats/counts_csr.h5ad", format: "HDF5 AnnData (.h5ad), X sparse CSR", samplesLine: "in rows (AnnData: obs are samples)"),

@@ -13,8 +13,8 @@ import Testing
         #expect(sameValues(result.matrix.values, Fixtures.expressionValues))
     }
 
-    @Test func readsAColumnMajorMatrixWithFixedLengthLabelsAndNamedDatasets() throws {
-        let result = try HDF5MatrixLoader.load(path: Fixtures.path("formats/omics_rhdf5_layout.h5"),
+    @Test func readsWhatRhdf5WritesColumnMajorWithFixedLengthLabels() throws {
+        let result = try HDF5MatrixLoader.load(path: Fixtures.path("formats/omics_rhdf5.h5"),
                                                dataset: "expr/values,expr/genes,expr/samples")
         #expect(result.notes.first?.hasPrefix("matrix stored column-major") == true)
         #expect(result.matrix.rowLabels == genes && result.matrix.columnLabels == samples)

@@ -27,3 +27,14 @@ import Testing
         #expect(picked.missingCount == 2)
     }
 }
+
+@Suite struct LabeledMatrixInPlaceTests {
+    @Test func keepsRowsInPlace() {
+        var matrix = LabeledMatrix(rowLabels: ["a", "b", "c", "d"], columnLabels: ["x", "y"], values: [1, 2, 3, 4, 5, 6, 7, 8])
+        matrix.keepRows([1, 3])
+        #expect(matrix.rowLabels == ["b", "d"])
+        #expect(matrix.values == [3, 4, 7, 8])
+        matrix.keepRows([0, 1])
+        #expect(matrix.values == [3, 4, 7, 8])
+    }
+}

@@ -8,6 +8,7 @@ public enum ExampleCohortWriter {
         "truth/modules.tsv", "truth/module_genes.tsv", "truth/features.tsv",
     ]
 
+    /// Writes every file of ``files`` into `output`, each atomically.
     public static func write(_ cohort: SimulatedCohort, to output: OutputDirectory) throws {
         try output.writeTable("features.csv", delimiter: .comma,
                               header: cohort.featureTable.header, rows: cohort.featureTable.rows)

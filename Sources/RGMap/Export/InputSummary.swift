@@ -1,14 +1,14 @@
 /// The plain-text summary `rgmap inspect` prints: each table as loaded, the
 /// sample matching, the cohort after preprocessing, and the gene sets.
 public struct InputSummary: Sendable {
-    public var tables: [LoadedTable]
+    public var tables: [TableSummary]
     public var cohort: Cohort?
     public var preprocessing: PreprocessReport?
     public var geneSets: (path: String, sets: GeneSetCollection)?
     /// Gene-set size bounds reported after intersecting with the omics genes.
     public var geneSetSizes: ClosedRange<Int>
 
-    public init(tables: [LoadedTable], cohort: Cohort?, preprocessing: PreprocessReport?,
+    public init(tables: [TableSummary], cohort: Cohort?, preprocessing: PreprocessReport?,
                 geneSets: (path: String, sets: GeneSetCollection)?, geneSetSizes: ClosedRange<Int> = 10...500) {
         self.tables = tables
         self.cohort = cohort
@@ -17,6 +17,7 @@ public struct InputSummary: Sendable {
         self.geneSetSizes = geneSetSizes
     }
 
+    /// The summary as lines of text, ending with a newline.
     public func render() -> String {
         var lines: [String] = []
         for table in tables { lines += describe(table) }
@@ -29,16 +30,15 @@ public struct InputSummary: Sendable {
         String(repeating: " ", count: indent) + key.padding(toLength: 12, withPad: " ", startingAt: 0) + value
     }
 
-    private func describe(_ table: LoadedTable) -> [String] {
-        let shape = table.shape
+    private func describe(_ table: TableSummary) -> [String] {
         var lines = ["\(table.role.rawValue) \(table.path)",
                      row("format", table.format),
-                     row("size", "\(shape.rows) rows x \(shape.columns) columns (as in the file)")]
+                     row("size", "\(table.rows) rows x \(table.columns) columns (as in the file)")]
         if let match = cohort?.matching.table(table.role) {
             lines.append(row("samples", "in \(match.sampleAxis.rawValue) (\(match.axisRule))"))
         }
-        if case .numeric(let matrix) = table.content {
-            lines.append(row("missing", Self.fraction(matrix.missingCount, of: matrix.values.count)))
+        if let missing = table.missingValues {
+            lines.append(row("missing", Self.fraction(missing, of: table.rows * table.columns)))
         }
         for (i, note) in table.notes.enumerated() { lines.append(row(i == 0 ? "notes" : "", note)) }
         return lines

@@ -4,6 +4,7 @@ import Foundation
 /// what ran, on which inputs (with SHA-256), with which parameters, how samples
 /// were matched, and how long and how much memory each step took.
 public struct Manifest: Codable, Sendable {
+    /// An input file and its fingerprint.
     public struct Input: Codable, Sendable, Equatable {
         public var role: String
         public var path: String
@@ -12,6 +13,7 @@ public struct Manifest: Codable, Sendable {
         public var sha256: String
     }
 
+    /// Time and memory of one step of the run.
     public struct Step: Codable, Sendable, Equatable {
         public var name: String
         public var seconds: Double
@@ -19,6 +21,7 @@ public struct Manifest: Codable, Sendable {
         public var peakMemoryMB: Double
     }
 
+    /// The numeric libraries the run used.
     public struct Environment: Codable, Sendable, Equatable {
         public var blasCore: String
         public var blasThreads: Int
@@ -51,6 +54,7 @@ public struct Manifest: Codable, Sendable {
                             sha256: try SHA256.hexDigest(ofFileAt: path)))
     }
 
+    /// Records a finished step with the process's peak memory so far.
     public mutating func addStep(_ name: String, seconds: Double) {
         steps.append(Step(name: name, seconds: seconds, peakMemoryMB: ProcessMemory.peakResidentMB))
     }

@@ -41,6 +41,7 @@ public struct SHA256 {
         return hasher.finalizeHex()
     }
 
+    /// Adds bytes to the message.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         length &+= UInt64(bytes.count)
         var input = bytes[...]

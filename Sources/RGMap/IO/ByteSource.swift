@@ -43,6 +43,16 @@ final class ByteSource {
 
     deinit { close(descriptor) }
 
+    /// Expected number of bytes the stream yields: the file size, or for gzip the size
+    /// its trailer records (modulo 4 GiB, and of the last member only: an estimate).
+    var estimatedStreamSize: Int {
+        guard isGzip, fileSize >= 18 else { return fileSize }
+        var trailer: [UInt8] = [0, 0, 0, 0]
+        guard pread(descriptor, &trailer, 4, off_t(fileSize - 4)) == 4 else { return fileSize }
+        let size = Int(trailer[0]) | Int(trailer[1]) << 8 | Int(trailer[2]) << 16 | Int(trailer[3]) << 24
+        return max(size, fileSize)
+    }
+
     /// Fills up to `capacity` bytes at `buffer`; returns 0 only at the end of the data.
     func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int {
         if let inflater {

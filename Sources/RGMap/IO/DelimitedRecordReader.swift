@@ -63,6 +63,9 @@ struct DelimitedRecordReader: ~Copyable {
     }
 
     var isGzip: Bool { source.isGzip }
+    var estimatedStreamSize: Int { source.estimatedStreamSize }
+    /// Bytes of the current record including its line break.
+    var recordByteCount: Int { recordLength }
     var delimiterKind: Delimiter { Delimiter(rawValue: delimiter)! }
 
     /// Reads the first record as the header; an empty file is an error.

@@ -34,7 +34,7 @@ enum FeatureTableReader {
         let (idIndex, idRule) = try pickIDColumn(header, requested: requested, path: path, line: headerLine)
         try reader.requireDataRow(afterHeaderOn: headerLine, expecting: "one row per sample")
         var columns = ColumnTally(count: header.count)
-        var values = DoubleAccumulator(capacity: header.count * 256)
+        var values: [Double] = []
         var ids: [String] = []
         var rowLines: [Int] = []
         repeat {
@@ -85,7 +85,7 @@ enum FeatureTableReader {
             }
         }
         let featureNames = header.enumerated().filter { $0.offset != idIndex }.map(\.element)
-        let all = LabeledMatrix(rowLabels: ids, columnLabels: featureNames, values: values.toArray())
+        let all = LabeledMatrix(rowLabels: ids, columnLabels: featureNames, values: values)
         let matrix = all.selectingColumns(kept.map { Optional($0) }, labels: kept.map { featureNames[$0] })
         return FeatureTable(matrix: matrix, delimiter: reader.delimiterKind, isGzip: reader.isGzip,
                             idColumn: header[idIndex], idRule: idRule,

@@ -27,6 +27,8 @@ public struct LoadOptions: Sendable {
 /// Reads each kind of input file into a ``LoadedTable``, choosing the reader from
 /// the file's content (HDF5 signature, gzip magic, MAF header) and name.
 public enum InputLoader {
+    /// Reads the file at `path` as a table of kind `role`.
+    /// - Throws: ``InputError`` naming the file, line and column of the first problem.
     public static func load(_ role: TableRole, path: String, options: LoadOptions = LoadOptions(),
                             progress: ProgressCallback? = nil) throws -> LoadedTable {
         if try isHDF5(path) {

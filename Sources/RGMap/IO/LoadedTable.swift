@@ -1,5 +1,6 @@
 /// One input table as loaded, before sample matching.
 public struct LoadedTable: Sendable {
+    /// The cells of the table.
     public enum Content: Sendable {
         /// Numeric cells, rows and columns as in the file.
         case numeric(LabeledMatrix)
@@ -43,3 +44,25 @@ public struct LoadedTable: Sendable {
         }
     }
 }
+
+/// What is worth knowing about a loaded table once its data have moved into the cohort.
+public struct TableSummary: Sendable, Equatable {
+    public var role: TableRole
+    public var path: String
+    public var format: String
+    public var rows: Int
+    public var columns: Int
+    /// Missing cells of a numeric table (nil for text tables).
+    public var missingValues: Int?
+    public var notes: [String]
+
+    public init(_ table: LoadedTable) {
+        role = table.role
+        path = table.path
+        format = table.format
+        (rows, columns) = table.shape
+        if case .numeric(let matrix) = table.content { missingValues = matrix.missingCount }
+        notes = table.notes
+    }
+}
+

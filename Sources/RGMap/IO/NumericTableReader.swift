@@ -54,7 +54,11 @@ enum NumericTableReader {
             throw InputError(file: path, line: headerLine, message: "no data columns: expected labels and at least one value column")
         }
         let expectedFields = columnLabels.count + 1 + skipped
-        var values = DoubleAccumulator(capacity: columnLabels.count * 1024)
+        // Reserve for the rows the stream size suggests (from the first row's length), so the
+        // matrix is built in place instead of being copied as it grows.
+        let estimatedRows = reader.estimatedStreamSize / max(reader.recordByteCount, 1) + 16
+        var values: [Double] = []
+        values.reserveCapacity(min(estimatedRows, 1 << 28 / max(columnLabels.count, 1)) * columnLabels.count)
         var rowLabels: [String] = []
         var rowLines: [Int] = []
         var progressTick = 0
@@ -87,7 +91,8 @@ enum NumericTableReader {
         try LabelChecks.requireUnique(columnLabels, file: path, what: "column label") { index in
             (headerLine, index + 1 + (labelColumnName.isEmpty ? 0 : 1) + skipped)
         }
-        let matrix = LabeledMatrix(rowLabels: rowLabels, columnLabels: columnLabels, values: values.toArray())
+        if values.capacity > values.count + values.count / 4 { values = Array(values) }  // return an overestimate
+        let matrix = LabeledMatrix(rowLabels: rowLabels, columnLabels: columnLabels, values: values)
         return DelimitedNumericTable(matrix: matrix, delimiter: reader.delimiterKind, isGzip: reader.isGzip,
                                      labelColumnName: labelColumnName, rowLines: rowLines,
                                      headerLine: headerLine, notes: notes)

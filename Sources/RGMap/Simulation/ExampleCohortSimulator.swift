@@ -3,6 +3,7 @@
 /// GO Biological Process sets, a MAF whose driver mutations shift modules, and
 /// covariates with a scanner batch effect. Deterministic for a given seed and GMT.
 public enum ExampleCohortSimulator {
+    /// Simulates a cohort; module genes are drawn from `geneSets` (GO Biological Process sets).
     public static func simulate(_ options: SimulationOptions, geneSets: GeneSetCollection) throws -> SimulatedCohort {
         var rng = RandomSource(seed: options.seed)
         let patients = PatientRoster(options, rng: &rng)

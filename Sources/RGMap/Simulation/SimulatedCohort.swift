@@ -35,6 +35,7 @@ public struct SimulatedCohort: Sendable {
 
 /// What the simulation planted, for checking what rgmap recovers.
 public struct PlantedTruth: Sendable {
+    /// A planted co-expression module: a real GO set and what drives it.
     public struct Module: Sendable {
         public var number: Int
         public var goID: String
@@ -45,6 +46,7 @@ public struct PlantedTruth: Sendable {
         public var mutationShift: Double
     }
 
+    /// How a simulated imaging feature was generated.
     public struct Feature: Sendable {
         public var name: String
         /// Modules whose eigengene drives the feature, with the loading of each.

@@ -11,7 +11,9 @@ public struct Cohort: Sendable {
     public var omics: LabeledMatrix?
     /// Genes x samples, 1 = mutated, 0 = not, `NaN` = sample absent from the mutation table.
     public var mutations: LabeledMatrix?
+    /// Covariate design columns x samples, when covariates were given.
     public var covariates: CovariateDesign?
+    /// How the samples were matched (for the user and the manifest).
     public var matching: SampleMatchReport
 
     public var sampleCount: Int { samples.count }

@@ -5,6 +5,7 @@
 /// first is the reference, and every other level gets a 0/1 indicator column
 /// named `covariate=level`. Constant covariates are dropped with a note.
 public struct CovariateDesign: Sendable, Equatable {
+    /// One covariate as given and how it was encoded.
     public struct Variable: Sendable, Codable, Equatable {
         public enum Kind: String, Sendable, Codable { case numeric, categorical }
         public var name: String

@@ -27,6 +27,7 @@ public struct LabeledMatrix: Sendable, Equatable {
                   values: [Double](repeating: value, count: rowLabels.count * columnLabels.count))
     }
 
+    /// The value at `row`, `column` (`NaN` when missing).
     public subscript(row: Int, column: Int) -> Double {
         get { values[row * columnCount + column] }
         set { values[row * columnCount + column] = newValue }
@@ -69,6 +70,22 @@ public struct LabeledMatrix: Sendable, Equatable {
         out.reserveCapacity(indices.count * cols)
         for r in indices { out.append(contentsOf: values[(r * cols)..<((r + 1) * cols)]) }
         return LabeledMatrix(rowLabels: indices.map { rowLabels[$0] }, columnLabels: columnLabels, values: out)
+    }
+
+    /// Keeps only the rows at `indices` (strictly increasing), compacting the storage in
+    /// place: no second copy of the matrix when its storage is not shared.
+    public mutating func keepRows(_ indices: [Int]) {
+        guard indices.count != rowCount else { return }
+        let cols = columnCount
+        values.withUnsafeMutableBufferPointer { buffer in
+            for (target, source) in indices.enumerated() where target != source {
+                precondition(source > target, "keepRows needs increasing indices")
+                let from = buffer.baseAddress! + source * cols
+                (buffer.baseAddress! + target * cols).update(from: from, count: cols)
+            }
+        }
+        values.removeLast(values.count - indices.count * cols)
+        rowLabels = indices.map { rowLabels[$0] }
     }
 
     /// The columns at `indices`, in that order; an index of `nil` gives a column of `NaN`.

@@ -23,6 +23,7 @@ public struct PreprocessOptions: Sendable, Codable, Equatable {
 
 /// What preprocessing removed, per table.
 public struct PreprocessReport: Sendable, Codable, Equatable {
+    /// Variables before and after, and the names or counts of those removed, by reason.
     public struct TableCounts: Sendable, Codable, Equatable {
         public var before: Int
         public var allMissing: [String] = []
@@ -41,10 +42,11 @@ public struct PreprocessReport: Sendable, Codable, Equatable {
 /// removal of all-missing and zero-variance variables (features and omics),
 /// then the top-variance selection. Variances use the present values only.
 public enum Preprocessor {
-    public static func apply(_ cohort: Cohort, options: PreprocessOptions) throws -> (Cohort, PreprocessReport) {
-        var cohort = cohort
+    /// Takes the cohort by value and edits its matrices in place, so no second copy of
+    /// the expression matrix is made when the caller passes its last reference.
+    public static func apply(_ cohort: consuming Cohort, options: PreprocessOptions) throws -> (Cohort, PreprocessReport) {
         var report = PreprocessReport(log2Applied: false)
-        if var omics = cohort.omics {
+        if var omics = cohort.omics.take() {
             var counts = PreprocessReport.TableCounts(before: omics.rowCount, after: 0)
             if options.log2 {
                 try applyLog2(&omics)
@@ -59,27 +61,28 @@ public enum Preprocessor {
                     Double(omics.row(r).filter { $0 >= threshold }.count) >= needed
                 }
                 counts.lowExpression = omics.rowCount - keep.count
-                omics = omics.selectingRows(keep)
+                omics.keepRows(keep)
             }
-            omics = removeDegenerate(omics, counts: &counts)
+            removeDegenerate(&omics, counts: &counts)
             if let top = options.topVariable {
                 guard top > 0 else { throw UsageError("--top-variable must be positive, got \(top)") }
                 if top < omics.rowCount {
                     let variances = (0..<omics.rowCount).map { VariableSummary(omics.row($0)).variance }
                     let chosen = variances.indices.sorted { variances[$0] > variances[$1] || (variances[$0] == variances[$1] && $0 < $1) }
                     counts.notTopVariable = omics.rowCount - top
-                    omics = omics.selectingRows(chosen.prefix(top).sorted())
+                    omics.keepRows(chosen.prefix(top).sorted())
                 }
             }
             counts.after = omics.rowCount
             report.omics = counts
             cohort.omics = omics
         }
-        if let features = cohort.features {
+        if var features = cohort.features.take() {
             var counts = PreprocessReport.TableCounts(before: features.rowCount, after: 0)
-            cohort.features = removeDegenerate(features, counts: &counts)
-            counts.after = cohort.features!.rowCount
+            removeDegenerate(&features, counts: &counts)
+            counts.after = features.rowCount
             report.features = counts
+            cohort.features = features
         }
         return (cohort, report)
     }
@@ -94,7 +97,7 @@ public enum Preprocessor {
         }
     }
 
-    private static func removeDegenerate(_ matrix: LabeledMatrix, counts: inout PreprocessReport.TableCounts) -> LabeledMatrix {
+    private static func removeDegenerate(_ matrix: inout LabeledMatrix, counts: inout PreprocessReport.TableCounts) {
         var keep: [Int] = []
         for r in 0..<matrix.rowCount {
             let summary = VariableSummary(matrix.row(r))
@@ -106,7 +109,7 @@ public enum Preprocessor {
                 keep.append(r)
             }
         }
-        return keep.count == matrix.rowCount ? matrix : matrix.selectingRows(keep)
+        matrix.keepRows(keep)
     }
 }
 

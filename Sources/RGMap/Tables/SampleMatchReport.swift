@@ -24,5 +24,6 @@ public struct SampleMatchReport: Sendable, Codable, Equatable {
     /// Cohort samples absent from the mutation table (their mutation status is NA).
     public var withoutMutationData: [String]
 
+    /// The match record of the table with `role`, if that table was given.
     public func table(_ role: TableRole) -> TableMatch? { tables.first { $0.role == role } }
 }

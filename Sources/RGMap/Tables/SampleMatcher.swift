@@ -21,6 +21,9 @@ public enum SampleMatcher {
     /// Fewer shared samples than this is an error: no correlation has a p-value below n = 3.
     public static let minimumSamples = 3
 
+    /// Decides every table's sample axis, matches IDs, and returns the aligned cohort.
+    /// - Throws: ``UsageError`` when fewer than ``minimumSamples`` are shared;
+    ///   ``InputError`` when two IDs of one table collide after normalization.
     public static func match(_ tables: [LoadedTable], options: SampleMatchOptions = SampleMatchOptions()) throws -> Cohort {
         precondition(!tables.isEmpty, "SampleMatcher needs at least one table")
         let decisions = SampleAxisInference.decide(tables, overrides: options.sampleAxis,
@@ -132,7 +135,12 @@ private struct KeyedTable {
     func variablesBySamples(_ samples: [String]) -> LabeledMatrix {
         guard case .numeric(let matrix) = table.content else { preconditionFailure("numeric table expected") }
         let indices = samples.map { position[$0] }
-        if axis == .columns { return matrix.selectingColumns(indices, labels: samples) }
+        if axis == .columns {
+            if indices.count == matrix.columnCount && indices.enumerated().allSatisfy({ $0.element == $0.offset }) {
+                return matrix.relabelingColumns(samples)  // shares the table's storage: no copy
+            }
+            return matrix.selectingColumns(indices, labels: samples)
+        }
         let present = indices.compactMap { $0 }
         if present.count == samples.count {
             return matrix.selectingRows(present).transposed().relabelingColumns(samples)

@@ -5,7 +5,7 @@ import RGMap
 /// telling the user what happened and timing each step for the manifest.
 struct InputPipeline {
     struct Result {
-        var tables: [LoadedTable] = []
+        var tables: [TableSummary] = []
         var cohort: Cohort?
         var preprocessing: PreprocessReport?
         var geneSets: (path: String, sets: GeneSetCollection)?
@@ -18,6 +18,8 @@ struct InputPipeline {
 
     func run() throws -> Result {
         var result = Result()
+        // The loaded tables live only until matching has moved their data into the cohort.
+        var tables: [LoadedTable] = []
         let files = inputs.tableFiles
         guard !files.isEmpty || inputs.geneSets != nil else {
             throw UsageError("no input given: name at least one of --features, --omics, --mutations, --covariates, --gene-sets")
@@ -29,12 +31,15 @@ struct InputPipeline {
             let shape = table.shape
             step.finish("\(role.rawValue): \(path), \(table.format), \(shape.rows) x \(shape.columns)")
             for note in table.notes { console.note("  \(note)") }
-            result.tables.append(table)
+            tables.append(table)
+            result.tables.append(TableSummary(table))
             result.steps.append(("load \(role.rawValue)", Date().timeIntervalSince(started)))
         }
-        if !result.tables.isEmpty {
+        if !tables.isEmpty {
             let started = Date()
-            let cohort = try SampleMatcher.match(result.tables, options: inputs.matchOptions())
+            let cohort = try SampleMatcher.match(tables, options: inputs.matchOptions())
+            tables.removeAll()
+            reportMatching(cohort.matching)
             let (processed, report) = try Preprocessor.apply(cohort, options: preprocess.options)
             result.cohort = processed
             result.preprocessing = report
@@ -51,17 +56,16 @@ struct InputPipeline {
         return result
     }
 
-    /// The one-paragraph matching summary every command prints on stderr.
+    /// One line on stderr with the matched and unmatched counts of every table
+    /// (the IDs themselves are in `inspect`'s summary and in manifest.json).
     func reportMatching(_ report: SampleMatchReport) {
-        console.note("samples: \(report.samples.count) matched (ID match: \(report.normalization.rawValue))")
-        for table in report.tables {
-            var line = "  \(table.role.rawValue): \(table.samples) IDs in \(table.sampleAxis.rawValue), \(table.matched) matched"
-            if !table.unmatched.isEmpty {
-                line += ", \(table.unmatched.count) unmatched: " + table.unmatched.prefix(5).joined(separator: ", ")
-                    + (table.unmatched.count > 5 ? ", ... (all in manifest.json)" : "")
-            }
-            console.note(line)
+        let tables = report.tables.map { "\($0.role.rawValue) \($0.unmatched.count) of \($0.samples)" }
+        var line = "samples: \(report.samples.count) matched (ID match \(report.normalization.rawValue)); unmatched: "
+            + tables.joined(separator: ", ")
+        if !report.droppedForMissingCovariates.isEmpty {
+            line += "; \(report.droppedForMissingCovariates.count) dropped for a missing covariate"
         }
+        console.note(line)
     }
 
     /// A manifest holding the inputs' fingerprints, the matching and the step timings.
