@@ -3,8 +3,10 @@
 # install any missing system package with apt-get (through sudo when not root).
 
 SWIFT        ?= swift
-APT_PACKAGES := pkg-config zlib1g-dev libopenblas-dev liblapacke-dev libhdf5-dev
+APT_PACKAGES := pkg-config zlib1g-dev libopenblas-dev liblapacke-dev libhdf5-dev r-mathlib
 R_PACKAGES   := r-base-core r-bioc-org.hs.eg.db r-bioc-go.db
+FIXTURE_R_PACKAGES := r-base-core r-bioc-rhdf5 r-cran-wgcna r-bioc-bladderbatch
+BENCH_R_PACKAGES   := r-base-core r-cran-wgcna r-cran-data.table
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV         := .venv
 RELEASE_BIN  := .build/release
@@ -31,7 +33,7 @@ release: deps
 
 ## demo: build release and run rgmap on the bundled example cohort in data/
 demo: release
-	$(RELEASE_BIN)/rgmap demo
+	$(RELEASE_BIN)/rgmap demo --out rgmap-demo --force
 
 ## test: the whole test suite (Swift Testing)
 test: deps
@@ -39,6 +41,8 @@ test: deps
 
 ## bench: speed against the tools users have today, same run, printed as a table
 bench: release venv
+	@for p in $(BENCH_R_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BENCH_R_PACKAGES); break; }; done
 	$(RELEASE_BIN)/rgmap-bench --python $(VENV)/bin/python
 
 ## venv: Python tools for fixtures and benchmarks (pandas, h5py, anndata)
@@ -49,12 +53,13 @@ $(VENV)/.ready: scripts/requirements.txt
 	$(VENV)/bin/pip install -q -r scripts/requirements.txt
 	touch $@
 
-## fixtures: regenerate the HDF5/gzip format fixtures with h5py, anndata and R's rhdf5
+## fixtures: regenerate the test fixtures with the reference tools (h5py, anndata, R, WGCNA)
 fixtures: venv
-	@dpkg-query -W -f='$${Status}' r-bioc-rhdf5 2>/dev/null | grep -q "ok installed" \
-	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq r-base-core r-bioc-rhdf5; }
+	@for p in $(FIXTURE_R_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(FIXTURE_R_PACKAGES); break; }; done
 	$(VENV)/bin/python scripts/make_format_fixtures.py
 	Rscript scripts/make_rhdf5_fixture.R
+	Rscript scripts/make_map_fixtures.R
 
 ## genesets: re-export data/genesets/go_bp.gmt.gz from Bioconductor's org.Hs.eg.db and GO.db
 genesets:

@@ -11,7 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // System libraries (Debian: libopenblas-dev, liblapacke-dev, libhdf5-dev, zlib1g-dev).
+        // System libraries (Debian: libopenblas-dev, liblapacke-dev, libhdf5-dev, zlib1g-dev, r-mathlib).
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke",
@@ -20,9 +20,11 @@ let package = Package(
                        providers: [.apt(["libhdf5-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CRmath", pkgConfig: "libRmath",
+                       providers: [.apt(["r-mathlib"])]),
         .target(
             name: "RGMap",
-            dependencies: ["CBLAS", "CLAPACKE", "CHDF5", "CZlib"]
+            dependencies: ["CBLAS", "CLAPACKE", "CHDF5", "CZlib", "CRmath"]
         ),
         .executableTarget(
             name: "rgmap",
@@ -33,7 +35,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rgmap-bench",
-            dependencies: ["RGMap"]
+            dependencies: ["RGMap", "CBLAS"]
         ),
         .testTarget(
             name: "RGMapTests",

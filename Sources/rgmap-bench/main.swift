@@ -15,4 +15,7 @@ for variant in TableParseBenchmark.Variant.allCases {
     try benchmark.prepare()
     table.add(try benchmark.run(python: arguments.python))
 }
+let map = MapBenchmark(folder: arguments.dataFolder)
+try map.prepare()
+try map.run(python: arguments.python, table: table)
 table.print()

@@ -46,12 +46,12 @@ public struct Manifest: Codable, Sendable {
                                   blasConfiguration: BLASRuntime.configuration, hdf5Version: HDF5Library.version)
     }
 
-    /// Records an input file with its size and SHA-256.
-    public mutating func addInput(role: String, path: String, format: String) throws {
+    /// Records an input file with its size and SHA-256 (computed here when not given).
+    public mutating func addInput(role: String, path: String, format: String, sha256: String? = nil) throws {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let bytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         inputs.append(Input(role: role, path: path, format: format, bytes: bytes,
-                            sha256: try SHA256.hexDigest(ofFileAt: path)))
+                            sha256: try sha256 ?? SHA256.hexDigest(ofFileAt: path)))
     }
 
     /// Records a finished step with the process's peak memory so far.

@@ -67,18 +67,35 @@ public struct OutputDirectory: Sendable {
     /// Writes to a temporary path chosen here and renames it to `relativePath` once
     /// `body` returns (for writers, such as HDF5, that open files by name).
     public func writeByName(_ relativePath: String, body: (String) throws -> Void) throws {
-        let final = url(relativePath)
-        try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
+        let temporary = try temporaryPath(for: relativePath)
         do {
-            try body(temporary.path)
+            try body(temporary)
         } catch {
-            unlink(temporary.path)
+            unlink(temporary)
             throw error
         }
-        guard rename(temporary.path, final.path) == 0 else {
-            unlink(temporary.path)
-            throw OutputError("cannot move \(temporary.lastPathComponent) into place as \(final.path)")
+        try moveIntoPlace(temporary, as: relativePath)
+    }
+
+    /// The temporary name a file is written under before it is moved to `relativePath`
+    /// (its folder is created).
+    public func temporaryPath(for relativePath: String) throws -> String {
+        let final = url(relativePath)
+        do {
+            try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw OutputError("cannot create folder \(final.deletingLastPathComponent().path): \(error.localizedDescription)")
+        }
+        return final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())").path
+    }
+
+    /// Renames a finished temporary file to its final name (removing it on failure).
+    public func moveIntoPlace(_ temporary: String, as relativePath: String) throws {
+        let final = url(relativePath)
+        guard rename(temporary, final.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw OutputError("cannot move \((temporary as NSString).lastPathComponent) into place as \(final.path): \(reason)")
         }
     }
 

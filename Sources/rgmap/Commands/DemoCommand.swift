@@ -7,14 +7,17 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run rgmap on the bundled example cohort (data/example, made by `rgmap simulate --seed 1`).",
-        discussion: "Until every stage is built, the demo inspects the example inputs and names the stages still missing.")
+        discussion: """
+            Summarizes the example inputs, builds the covariate-adjusted association map into --out \
+            (default rgmap-demo), prints the strongest associations, and names the stages not built yet.
+            """)
 
     @Option(help: ArgumentHelp("Folder with the example cohort.", valueName: "dir"))
     var data: String?
 
     @OptionGroup(title: "Run") var common: CommonOptions
 
-    static let stagesNotBuilt = ["association map", "co-expression modules and hubs", "enrichment", "heatmap exports and report"]
+    static let stagesNotBuilt = ["co-expression modules and hubs", "enrichment", "heatmap exports and report"]
 
     func run() throws {
         let folder = try data ?? Self.locateExampleFolder()
@@ -25,12 +28,34 @@ struct DemoCommand: ParsableCommand {
         inputs.covariates = folder + "/covariates.tsv"
         inputs.geneSets = (folder as NSString).deletingLastPathComponent + "/genesets/go_bp.gmt.gz"
         inputs.idNormalize = .tcgaPatient
+        var quietCommon = common
+        quietCommon.out = nil
         var inspect = InspectCommand()
         inspect.inputs = inputs
         inspect.preprocess = try PreprocessFlags.parse([])
-        inspect.common = common
+        inspect.common = quietCommon
+        inspect.common.quiet = true
         try inspect.run()
+
+        var map = MapCommand()
+        map.inputs = inputs
+        map.inputs.geneSets = nil
+        map.preprocess = try PreprocessFlags.parse([])
+        map.map = try MapOptions.parse([])
+        map.common = common
+        map.common.out = common.out ?? "rgmap-demo"
+        try map.run()
+        try printTopAssociations(in: map.common.out!)
         print("stages not built yet: " + Self.stagesNotBuilt.joined(separator: ", "))
+    }
+
+    /// The first rows of the long table the map wrote.
+    private func printTopAssociations(in out: String, count: Int = 5) throws {
+        let table = try String(contentsOfFile: out + "/map/associations.tsv", encoding: .utf8)
+        let rows = table.split(separator: "\n")
+        print("association map: \(rows.count - 1) feature x gene pairs with q <= 0.05 (adjusted for age, sex, stage, scanner); strongest:")
+        for row in rows.prefix(count + 1) { print("  " + row.replacingOccurrences(of: "\t", with: "  ")) }
+        print("  (all pairs: \(out)/map/associations.tsv and associations.h5; mutations: \(out)/map/mutations.tsv)")
     }
 
     /// `data/example` under the current folder, else next to the source tree of this binary

@@ -15,13 +15,6 @@ extension PendingStageCommand {
     }
 }
 
-struct MapCommand: PendingStageCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "map", abstract: "Feature x gene association map (not built yet).")
-    static let stage = "the association map stage"
-    @Argument(parsing: .allUnrecognized) var arguments: [String] = []
-}
-
 struct ModulesCommand: PendingStageCommand {
     static let configuration = CommandConfiguration(
         commandName: "modules", abstract: "WGCNA-style co-expression modules and hub genes (not built yet).")

@@ -25,6 +25,7 @@ struct CommonOptions: ParsableArguments {
         if let threads {
             guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
             BLASRuntime.setThreads(threads)
+            Parallel.threads = threads
         }
     }
 

@@ -6,6 +6,8 @@ import RGMap
 struct InputPipeline {
     struct Result {
         var tables: [TableSummary] = []
+        /// SHA-256 of every input, computed on another thread while the inputs are parsed.
+        var fingerprints: InputFingerprints?
         var cohort: Cohort?
         var preprocessing: PreprocessReport?
         var geneSets: (path: String, sets: GeneSetCollection)?
@@ -18,6 +20,7 @@ struct InputPipeline {
 
     func run() throws -> Result {
         var result = Result()
+        result.fingerprints = InputFingerprints(paths: inputs.tableFiles.map(\.1) + (inputs.geneSets.map { [$0] } ?? []))
         // The loaded tables live only until matching has moved their data into the cohort.
         var tables: [LoadedTable] = []
         let files = inputs.tableFiles
@@ -74,15 +77,46 @@ struct InputPipeline {
         parameters.merge(extra) { a, _ in a }
         var manifest = Manifest(command: ["rgmap", command] + Array(CommandLine.arguments.dropFirst(2)),
                                 parameters: parameters)
+        let digests = try result.fingerprints?.wait() ?? [:]
         for table in result.tables {
-            try manifest.addInput(role: table.role.rawValue, path: table.path, format: table.format)
+            try manifest.addInput(role: table.role.rawValue, path: table.path, format: table.format, sha256: digests[table.path])
         }
         if let geneSets = result.geneSets {
-            try manifest.addInput(role: "gene-sets", path: geneSets.path, format: "GMT")
+            try manifest.addInput(role: "gene-sets", path: geneSets.path, format: "GMT", sha256: digests[geneSets.path])
         }
         manifest.sampleMatching = result.cohort?.matching
         manifest.preprocessing = result.preprocessing
         for step in result.steps { manifest.addStep(step.name, seconds: step.seconds) }
         return manifest
+    }
+}
+
+/// SHA-256 digests of input files, computed on a background thread.
+final class InputFingerprints: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var digests: [String: String] = [:]
+    private var failure: Error?
+
+    init(paths: [String]) {
+        DispatchQueue.global(qos: .utility).async(group: group) { [self] in
+            for path in paths {
+                do {
+                    let digest = try SHA256.hexDigest(ofFileAt: path)
+                    lock.withLock { digests[path] = digest }
+                } catch {
+                    lock.withLock { failure = error }
+                }
+            }
+        }
+    }
+
+    /// The digests by path, once all are computed.
+    func wait() throws -> [String: String] {
+        group.wait()
+        return try lock.withLock {
+            if let failure { throw failure }
+            return digests
+        }
     }
 }

@@ -18,6 +18,10 @@ final class HDF5Handle {
 /// (rgmap reports its own one-line errors).
 enum HDF5Library {
     private static let initialised: Bool = {
+        // rgmap closes every file it opens; HDF5's own exit-time shutdown adds nothing and,
+        // in thread-safe builds used from several threads, can report a spurious
+        // "infinite loop closing library".
+        H5dont_atexit()
         H5open()
         H5Eset_auto2(0, nil, nil)
         return true
@@ -25,11 +29,15 @@ enum HDF5Library {
 
     static func ensureInitialised() { _ = initialised }
 
-    /// Debian's HDF5 is built without thread safety: every use of the library goes
-    /// through this lock, and handles must be released before `body` returns.
+    /// Runs `body` holding rgmap's HDF5 lock. Debian's HDF5 is thread-safe, but a build
+    /// need not be, so every use of the library goes through here; handles opened in
+    /// `body` must be released before it returns.
     static func serialized<T>(_ body: () throws -> T) rethrows -> T {
+        ensureInitialised()
         lock.lock()
         defer { lock.unlock() }
+        // HDF5 keeps its error-printing switch per thread: turn it off on whichever thread this is.
+        H5Eset_auto2(0, nil, nil)
         return try body()
     }
 

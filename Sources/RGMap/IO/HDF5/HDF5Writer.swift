@@ -80,6 +80,21 @@ final class HDF5Writer {
         }
     }
 
+    /// A 2-D int32 dataset whose every element is `value`, stored as the dataset's fill
+    /// value with no data written (readers get `value` everywhere; the file stays small).
+    func writeConstantMatrix(_ name: String, rows: Int, columns: Int, value: Int32) throws {
+        var dims: [hsize_t] = [hsize_t(rows), hsize_t(columns)]
+        let space = HDF5Handle(H5Screate_simple(2, &dims, nil), closer: H5Sclose)
+        let creation = creationProperties(HDF5Library.datasetCreateClass)
+        var fill = value
+        H5Pset_fill_value(creation.id, HDF5Library.nativeInt32, &fill)
+        H5Pset_alloc_time(creation.id, H5D_ALLOC_TIME_LATE)
+        let links = linkProperties()
+        let id = H5Dcreate2(file.id, name, HDF5Library.nativeInt32, space.id, links.id, creation.id, HDF5Library.defaultID)
+        guard id >= 0 else { throw fail(name, "create dataset") }
+        H5Dclose(id)
+    }
+
     /// Writes a `Double` matrix stored as float64, or as float32 when `asFloat32`.
     func writeMatrix(_ name: String, _ matrix: LabeledMatrix, asFloat32: Bool = false, storage: Storage = .contiguous) throws {
         try matrix.values.withUnsafeBufferPointer { values in

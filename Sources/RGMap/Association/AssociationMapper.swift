@@ -1,0 +1,108 @@
+/// Builds the ``AssociationMap`` of a cohort: correlations (``CorrelationEngine``),
+/// two-sided Student t p-values with n - 2 - k degrees of freedom (k covariate columns),
+/// and q-values by ``FalseDiscoveryRate`` over the chosen scope.
+public enum AssociationMapper {
+    /// A point at which part of the map is final.
+    public enum Stage: Sendable {
+        /// r and pair counts are final (p and q still empty).
+        case correlations
+        /// p is final (q still empty).
+        case pValues
+    }
+
+    /// - Parameter stageCompleted: called with the map so far as each ``Stage`` completes,
+    ///   so a caller can start writing what is final while the rest is computed.
+    public static func map(_ cohort: Cohort, options: AssociationOptions, progress: ProgressCallback? = nil,
+                           stageCompleted: ((Stage, AssociationMap) -> Void)? = nil) throws -> AssociationMap {
+        guard var features = cohort.features, var omics = cohort.omics else {
+            throw UsageError("the association map needs both --features and --omics")
+        }
+        var covariates = cohort.covariates?.matrix
+        var warnings: [String] = []
+        if options.missing == .complete {
+            let keep = (0..<cohort.sampleCount).filter { s in
+                !(0..<features.rowCount).contains { features[$0, s].isNaN }
+                    && !(0..<omics.rowCount).contains { omics[$0, s].isNaN }
+            }
+            guard keep.count >= SampleMatcher.minimumSamples else {
+                throw UsageError("--missing complete leaves \(keep.count) samples with no missing value (need at least \(SampleMatcher.minimumSamples)); use --missing pairwise")
+            }
+            if keep.count < cohort.sampleCount {
+                warnings.append("--missing complete: \(cohort.sampleCount - keep.count) of \(cohort.sampleCount) samples dropped for a missing value")
+            }
+            features = features.selectingColumns(keep)
+            omics = omics.selectingColumns(keep)
+            covariates = covariates?.selectingColumns(keep)
+        }
+        if let design = covariates, design.rowCount == 0 { covariates = nil }
+        let engine = CorrelationEngine(method: options.method, covariates: covariates, progress: progress)
+        let result = engine.correlate(features, omics)
+        if !result.constantFeatures.isEmpty {
+            warnings.append("\(plural(result.constantFeatures.count, "feature")) constant over its samples (r = NA): "
+                            + result.constantFeatures.prefix(5).joined(separator: ", "))
+        }
+        if !result.constantGenes.isEmpty {
+            warnings.append("\(plural(result.constantGenes.count, "gene")) constant over its samples (r = NA): "
+                            + result.constantGenes.prefix(5).joined(separator: ", "))
+        }
+        let undefined = result.r.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+        if undefined > 0 { warnings.append("\(plural(undefined, "pair")) with r = NA (a side constant over the pair's samples, or fewer than 2 samples)") }
+        var map = AssociationMap(features: features.rowLabels, genes: omics.rowLabels, r: result.r, p: [], q: [],
+                                 pairs: result.pairs, options: options, covariateColumns: covariates?.rowLabels ?? [],
+                                 sampleCount: features.columnCount, warnings: warnings)
+        stageCompleted?(.correlations, map)
+        map.p = pValues(result, features: features.rowCount, genes: omics.rowCount)
+        stageCompleted?(.pValues, map)
+        map.q = qValues(map.p, features: features.rowCount, genes: omics.rowCount, options: options)
+        return map
+    }
+
+    /// p per pair, row by row in parallel; rows whose pairs share one df go eight at a time.
+    static func pValues(_ result: CorrelationResult, features: Int, genes: Int) -> [Double] {
+        let maxPairs = Int(result.pairs.maximum)
+        let student = StudentTPValue(maxDF: maxPairs)
+        var p = [Double](repeating: .nan, count: features * genes)
+        result.r.withUnsafeBufferPointer { r in
+            p.withUnsafeMutableBufferPointer { p in
+                Parallel.forEachChunk(features) { chunk in
+                    for f in chunk {
+                        let start = f * genes
+                        let df0 = degreesOfFreedom(result, start)
+                        if (start..<(start + genes)).allSatisfy({ degreesOfFreedom(result, $0) == df0 }) {
+                            student.pValues(r: r.baseAddress! + start, df: df0, count: genes, into: p.baseAddress! + start)
+                        } else {
+                            for k in start..<(start + genes) { p[k] = student.pValue(r: r[k], df: degreesOfFreedom(result, k)) }
+                        }
+                    }
+                }
+            }
+        }
+        return p
+    }
+
+    @inline(__always)
+    private static func degreesOfFreedom(_ result: CorrelationResult, _ k: Int) -> Int {
+        Int(result.pairs[k]) - 2 - Int(result.covariateDF?[k] ?? 0)
+    }
+
+    static func qValues(_ p: [Double], features: Int, genes: Int, options: AssociationOptions) -> [Double] {
+        var q = [Double](repeating: .nan, count: p.count)
+        p.withUnsafeBufferPointer { p in
+            q.withUnsafeMutableBufferPointer { q in
+                switch options.fdrScope {
+                case .global:
+                    FalseDiscoveryRate.adjust(p, method: options.fdr, into: q)
+                case .perFeature:
+                    Parallel.forEachChunk(features) { chunk in
+                        for f in chunk {
+                            let range = (f * genes)..<((f + 1) * genes)
+                            FalseDiscoveryRate.adjust(UnsafeBufferPointer(rebasing: p[range]), method: options.fdr,
+                                                      into: UnsafeMutableBufferPointer(rebasing: q[range]))
+                        }
+                    }
+                }
+            }
+        }
+        return q
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Writes an ``AssociationMap``: the long table of significant pairs
+/// (`map/associations.tsv`) and every pair as matrices (`map/associations.h5`).
+public enum AssociationWriter {
+    public static let tableHeader = ["feature", "gene", "r", "p", "q", "n"]
+
+    /// Pairs with q <= `maxQ`, sorted by q, then feature and gene name (byte order).
+    public static func significantPairs(_ map: AssociationMap) -> [Int] {
+        var selected: [Int] = []
+        for (k, q) in map.q.enumerated() where q <= map.options.maxQ { selected.append(k) }
+        let g = map.geneCount
+        selected.sort { a, b in
+            if map.q[a] != map.q[b] { return map.q[a] < map.q[b] }
+            let fa = map.features[a / g], fb = map.features[b / g]
+            if fa != fb { return fa.utf8.lexicographicallyPrecedes(fb.utf8) }
+            return map.genes[a % g].utf8.lexicographicallyPrecedes(map.genes[b % g].utf8)
+        }
+        return selected
+    }
+
+    /// `map/associations.tsv`, formatted in parallel chunks and streamed in order.
+    public static func writeTable(_ map: AssociationMap, to output: OutputDirectory, path: String = "map/associations.tsv") throws -> Int {
+        let rows = significantPairs(map)
+        try output.write(path) { handle in
+            try handle.write(contentsOf: Data((tableHeader.joined(separator: "\t") + "\n").utf8))
+            let chunk = 1 << 16
+            var start = 0
+            while start < rows.count {
+                let end = min(rows.count, start + 8 * chunk)
+                var pieces = [[UInt8]](repeating: [], count: (end - start + chunk - 1) / chunk)
+                pieces.withUnsafeMutableBufferPointer { pieces in
+                    Parallel.forEachChunk(pieces.count) { range in
+                        for piece in range {
+                            var buffer: [UInt8] = []
+                            buffer.reserveCapacity(chunk * 64)
+                            for k in rows[(start + piece * chunk)..<min(end, start + (piece + 1) * chunk)] {
+                                appendRow(map, k, to: &buffer)
+                            }
+                            pieces[piece] = buffer
+                        }
+                    }
+                }
+                for piece in pieces { try handle.write(contentsOf: piece) }
+                start = end
+            }
+        }
+        return rows.count
+    }
+
+    private static func appendRow(_ map: AssociationMap, _ k: Int, to buffer: inout [UInt8]) {
+        let g = map.geneCount
+        NumberText.append(map.features[k / g], to: &buffer)
+        buffer.append(0x09)
+        NumberText.append(map.genes[k % g], to: &buffer)
+        buffer.append(0x09)
+        NumberText.append(map.r[k], to: &buffer)
+        buffer.append(0x09)
+        NumberText.append(map.p[k], to: &buffer)
+        buffer.append(0x09)
+        NumberText.append(map.q[k], to: &buffer)
+        buffer.append(0x09)
+        NumberText.append(Int(map.pairs[k]), to: &buffer)
+        buffer.append(0x0A)
+    }
+
+    /// `map/mutations.tsv`: every feature x mutated-gene row, sorted by q (NA last), feature, gene.
+    public static func writeMutations(_ mutations: MutationMap, to output: OutputDirectory,
+                                      path: String = "map/mutations.tsv") throws {
+        let rows = mutations.rows.sorted { a, b in
+            if a.q != b.q { return a.q.isNaN ? false : (b.q.isNaN ? true : a.q < b.q) }
+            if a.feature != b.feature { return a.feature.utf8.lexicographicallyPrecedes(b.feature.utf8) }
+            return a.gene.utf8.lexicographicallyPrecedes(b.gene.utf8)
+        }
+        try output.write(path) { handle in
+            var buffer = Array("feature\tgene\tn_mut\tn_wt\tr_pb\tp_t\tp_wilcox\tq\n".utf8)
+            for row in rows {
+                NumberText.append(row.feature, to: &buffer); buffer.append(0x09)
+                NumberText.append(row.gene, to: &buffer); buffer.append(0x09)
+                NumberText.append(row.mutated, to: &buffer); buffer.append(0x09)
+                NumberText.append(row.wildType, to: &buffer); buffer.append(0x09)
+                NumberText.append(row.pointBiserial, to: &buffer); buffer.append(0x09)
+                NumberText.append(row.pWelch, to: &buffer); buffer.append(0x09)
+                NumberText.append(row.pWilcoxon, to: &buffer); buffer.append(0x09)
+                NumberText.append(row.q, to: &buffer); buffer.append(0x0A)
+                if buffer.count > 1 << 20 {
+                    try handle.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try handle.write(contentsOf: buffer)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// Numbers as rgmap's tables write them: Swift's shortest round-trip form, `NA` for NaN.
+enum NumberText {
+    @inline(__always)
+    static func append(_ value: Double, to buffer: inout [UInt8]) {
+        if value.isNaN {
+            buffer.append(contentsOf: [0x4E, 0x41])
+        } else {
+            var text = value.description
+            text.withUTF8 { buffer.append(contentsOf: $0) }
+        }
+    }
+
+    @inline(__always)
+    static func append(_ value: Int, to buffer: inout [UInt8]) {
+        var text = String(value)
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    static func append(_ text: String, to buffer: inout [UInt8]) {
+        var copy = text
+        copy.withUTF8 { buffer.append(contentsOf: $0) }
+    }
+}

@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+
+/// rgmap's own parallel loops (BLAS has its threads; these are for everything else).
+public enum Parallel {
+    /// Threads for parallel loops; set from `--threads` (default: all cores).
+    nonisolated(unsafe) public static var threads = max(1, ProcessInfoCores.count)
+
+    /// Calls `body` for every chunk of `0..<count` (chunks of at least `minimumChunk`),
+    /// on up to ``threads`` threads. Chunks are fixed by `count`, not by timing, so
+    /// results do not depend on scheduling.
+    static func forEachChunk(_ count: Int, minimumChunk: Int = 1, _ body: (Range<Int>) -> Void) {
+        guard count > 0 else { return }
+        let workers = max(1, min(threads, count / max(minimumChunk, 1)))
+        if workers == 1 {
+            body(0..<count)
+            return
+        }
+        let chunks = workers * 4
+        let size = (count + chunks - 1) / chunks
+        withoutActuallyEscaping(body) { escapable in
+            // The chunks touch disjoint data by contract; the closure itself is not Sendable.
+            nonisolated(unsafe) let work = escapable
+            DispatchQueue.concurrentPerform(iterations: (count + size - 1) / size) { chunk in
+                work((chunk * size)..<min(count, (chunk + 1) * size))
+            }
+        }
+    }
+}
+
+/// The number of CPU cores available to this process.
+enum ProcessInfoCores {
+    static var count: Int {
+        #if canImport(Glibc)
+        return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        #else
+        return 1
+        #endif
+    }
+}
