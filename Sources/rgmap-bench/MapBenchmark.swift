@@ -55,6 +55,7 @@ struct MapBenchmark {
     }
 
     func run(python: String, table: BenchTable) throws {
+        let gemm = bareGemmSeconds()
         for missing in [false, true] {
             let out = folder + "/map_out"
             try? FileManager.default.removeItem(atPath: out)
@@ -68,24 +69,18 @@ struct MapBenchmark {
                                                        folder + "/map_numpy.tsv"])
             let label = "map, \(missing ? "2% missing features" : "complete data") (rgmap: median of 3)"
             let size = "N \(samples), G \(genes), F \(features)"
-            table.add(BenchResult(name: label, size: size, rgmapSeconds: rgmap.seconds, rgmapMegabytes: rgmap.peakMegabytes,
-                                  baselineName: "R (WGCNA::cor, corPvalueStudent, p.adjust)", baselineSeconds: r.seconds,
-                                  baselineMegabytes: r.peakMegabytes))
-            table.add(BenchResult(name: label, size: size, rgmapSeconds: rgmap.seconds, rgmapMegabytes: rgmap.peakMegabytes,
-                                  baselineName: "numpy/scipy", baselineSeconds: numpy.seconds,
-                                  baselineMegabytes: numpy.peakMegabytes))
-            table.add(BenchResult(name: label + ", --matrices none", size: size, rgmapSeconds: tableOnly.seconds,
-                                  rgmapMegabytes: tableOnly.peakMegabytes, baselineName: "R (same job)",
-                                  baselineSeconds: r.seconds, baselineMegabytes: r.peakMegabytes))
-            table.add(BenchResult(name: label + ", --matrices none", size: size, rgmapSeconds: tableOnly.seconds,
-                                  rgmapMegabytes: tableOnly.peakMegabytes, baselineName: "numpy/scipy (same job)",
-                                  baselineSeconds: numpy.seconds, baselineMegabytes: numpy.peakMegabytes))
-            let gemm = bareGemmSeconds()
-            table.add(BenchResult(name: label, size: size, rgmapSeconds: rgmap.seconds, rgmapMegabytes: rgmap.peakMegabytes,
-                                  baselineName: "bare cblas_dgemm \(features)x\(samples)x\(genes)", baselineSeconds: gemm))
-            let budget = 1.5 * Double(3 * features * genes * 8 + (features + genes) * samples * 8) / 1_048_576
+            func row(_ name: String, _ mine: ChildProcess, _ baseline: String, _ seconds: Double, _ megabytes: Double?) {
+                table.add(BenchResult(name: name, size: size, rgmapSeconds: mine.seconds, rgmapMegabytes: mine.peakMegabytes,
+                                      baselineName: baseline, baselineSeconds: seconds, baselineMegabytes: megabytes))
+            }
+            row(label, rgmap, "R (WGCNA::cor, corPvalueStudent, p.adjust)", r.seconds, r.peakMegabytes)
+            row(label, rgmap, "numpy/scipy", numpy.seconds, numpy.peakMegabytes)
+            row(label + ", --matrices none", tableOnly, "R (same job)", r.seconds, r.peakMegabytes)
+            row(label + ", --matrices none", tableOnly, "numpy/scipy (same job)", numpy.seconds, numpy.peakMegabytes)
+            row(label, rgmap, "bare cblas_dgemm \(features)x\(samples)x\(genes)", gemm, nil)
+            let matricesAndInputs = Double(3 * features * genes * 8 + (features + genes) * samples * 8) / 1_048_576
             table.note("\(label): rgmap peak RSS \(format(rgmap.peakMegabytes, 0)) MB = "
-                       + "\(format(rgmap.peakMegabytes / budget * 1.5, 2))x the r, p, q matrices plus inputs (target <= 1.5x); "
+                       + "\(format(rgmap.peakMegabytes / matricesAndInputs, 2))x the r, p, q matrices plus inputs (target <= 1.5x); "
                        + "rows written: rgmap \(lineCount(out + "/map/associations.tsv") - 1), R \(lineCount(folder + "/map_r.tsv") - 1), "
                        + "numpy \(lineCount(folder + "/map_numpy.tsv") - 1)")
         }

@@ -4,7 +4,7 @@ import Testing
 @Suite struct RankingAndMedianTests {
     @Test func averageRanksLikeR() {
         // rank(c(3, 1, 4, 1, 5, 9, 2, 6, 5)) in R.
-        #expect(TwoSampleTests.averageRanks([3, 1, 4, 1, 5, 9, 2, 6, 5]) == [4, 1.5, 5, 1.5, 6.5, 9, 3, 8, 6.5])
+        #expect(TwoSampleTests.ranksAndTies([3, 1, 4, 1, 5, 9, 2, 6, 5]).ranks == [4, 1.5, 5, 1.5, 6.5, 9, 3, 8, 6.5])
     }
 
     @Test func reranksOnASubsetWithoutSorting() {

@@ -16,7 +16,10 @@ enum BiweightTransform {
             k = 0
             for s in 0..<n where subset.contains(s) { buffer[k] = abs(values[s] - median); k += 1 }
             let mad = Median.inPlace(buffer, count: m)
-            if mad == 0 { return pearsonFallback(values, subset: subset, n: n) }
+            if mad == 0 {  // Pearson's transform for this variable
+                CorrelationTransform.centre(values, subset: subset, n: n)
+                return CorrelationTransform.normalize(values, n: n)
+            }
             let denominator = 9 * mad
             for s in 0..<n where subset.contains(s) {
                 let deviation = values[s] - median
@@ -29,11 +32,4 @@ enum BiweightTransform {
         }
     }
 
-    private static func pearsonFallback(_ values: UnsafeMutablePointer<Double>, subset: SampleSubset, n: Int) -> Bool {
-        var sum = 0.0
-        for s in 0..<n where subset.contains(s) { sum += values[s] }
-        let mean = sum / Double(subset.count)
-        for s in 0..<n where subset.contains(s) { values[s] -= mean }
-        return CorrelationTransform.normalize(values, n: n)
-    }
 }

@@ -57,22 +57,21 @@ struct CorrelationEngine {
         let g = y.rowCount
         let xSide = MaskedPearson.Side(x, rows: 0..<x.rowCount)
         let block = max(256, (1 << 24) / max(x.rowCount * 6, 1))
+        guard var counts = result.pairs.takeMatrix() else { preconditionFailure("masked path has missing values") }
         var start = 0
         while start < g {
             let end = min(g, start + block)
             let ySide = MaskedPearson.Side(y, rows: start..<end)
-            guard case .matrix(var counts) = result.pairs else { preconditionFailure("masked path has missing values") }
-            result.pairs = .constant(0)  // release the reference so the counts are edited in place
             result.r.withUnsafeMutableBufferPointer { r in
                 counts.withUnsafeMutableBufferPointer { pairs in
                     MaskedPearson.correlate(xSide, ySide, r: r.baseAddress!, count: pairs.baseAddress!,
                                             stride: g, offset: start)
                 }
             }
-            result.pairs = .matrix(counts)
             start = end
             progress?(start, g)
         }
+        result.pairs = .matrix(counts)
     }
 
     private func correlateBySubsets(_ x: LabeledMatrix, _ y: LabeledMatrix, _ xp: MissingnessPatterns,

@@ -27,8 +27,8 @@ struct CorrelationTransform {
                             let row = values.baseAddress! + rows[i] * n
                             let target = out + i * n
                             usable[i] = fill(row, order: orders?[rows[i]], subset: subset, n: n, into: target)
-                            if usable[i] && residualizer == nil && method != .bicor { centre(target, subset: subset, n: n) }
-                            if residualizer != nil { scale[i] = spread(target, subset: subset, n: n) }
+                            if usable[i] && residualizer == nil && method != .bicor { Self.centre(target, subset: subset, n: n) }
+                            if residualizer != nil { scale[i] = Self.spread(target, subset: subset, n: n) }
                         }
                     }
                 }
@@ -75,19 +75,22 @@ struct CorrelationTransform {
         return !constant && subset.count >= 2
     }
 
-    /// Subtracts the subset mean (two-pass) from the subset's entries.
-    private func centre(_ target: UnsafeMutablePointer<Double>, subset: SampleSubset, n: Int) {
+    /// Mean of the subset's entries.
+    private static func mean(_ target: UnsafeMutablePointer<Double>, subset: SampleSubset, n: Int) -> Double {
         var sum = 0.0
         for s in 0..<n where subset.contains(s) { sum += target[s] }
-        let mean = sum / Double(subset.count)
+        return sum / Double(subset.count)
+    }
+
+    /// Subtracts the subset mean (two-pass) from the subset's entries.
+    static func centre(_ target: UnsafeMutablePointer<Double>, subset: SampleSubset, n: Int) {
+        let mean = mean(target, subset: subset, n: n)
         for s in 0..<n where subset.contains(s) { target[s] -= mean }
     }
 
     /// Root of the centred sum of squares over the subset (before residualizing).
-    private func spread(_ target: UnsafeMutablePointer<Double>, subset: SampleSubset, n: Int) -> Double {
-        var sum = 0.0
-        for s in 0..<n where subset.contains(s) { sum += target[s] }
-        let mean = sum / Double(subset.count)
+    private static func spread(_ target: UnsafeMutablePointer<Double>, subset: SampleSubset, n: Int) -> Double {
+        let mean = mean(target, subset: subset, n: n)
         var squares = 0.0
         for s in 0..<n where subset.contains(s) { squares += (target[s] - mean) * (target[s] - mean) }
         return squares.squareRoot()

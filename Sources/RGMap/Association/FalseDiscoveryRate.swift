@@ -153,9 +153,7 @@ enum FalseDiscoveryRate {
         }
         let size = range.count
         for (slot, k) in range.enumerated() {
-            let index = order[k]
-            work.local[slot] = index
-            work.keys[slot] = (p[Int(index)].bitPattern & ((1 << 44) - 1)) << 20 | UInt64(slot)
+            work.keys[slot] = (p[Int(order[k])].bitPattern & ((1 << 44) - 1)) << 20 | UInt64(slot)
         }
         let sorted = RadixSort.sort(work.keys, scratch: work.scratch, count: size, lowBit: 20, bits: 44)
         let high = UInt64(bucket) << 44
@@ -164,7 +162,7 @@ enum FalseDiscoveryRate {
             let value = Double(bitPattern: high | (key >> 20))
             running = min(running, candidate(value, rank: range.lowerBound + position + 1, count: count, factor: factor))
             if position == size - 1 { top = running }
-            q[Int(work.local[Int(key & 0xFFFFF)])] = min(1, running)
+            q[Int(order[range.lowerBound + Int(key & 0xFFFFF)])] = min(1, running)
         }
         return (running, top)
     }
@@ -175,18 +173,15 @@ private final class BucketWorkspace {
     let capacity: Int
     let keys: UnsafeMutablePointer<UInt64>
     let scratch: UnsafeMutablePointer<UInt64>
-    let local: UnsafeMutablePointer<UInt32>
 
     init(capacity: Int) {
         self.capacity = max(capacity, 1)
         keys = .allocate(capacity: self.capacity)
         scratch = .allocate(capacity: self.capacity)
-        local = .allocate(capacity: self.capacity)
     }
 
     deinit {
         keys.deallocate()
         scratch.deallocate()
-        local.deallocate()
     }
 }

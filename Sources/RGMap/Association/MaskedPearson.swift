@@ -25,14 +25,19 @@ struct MaskedPearson {
             var values = [Double](repeating: 0, count: rows * n)
             var mask = [Double](repeating: 0, count: rows * n)
             var counts = [Double](repeating: 0, count: rows)
+            var sums = [Double](repeating: 0, count: rows)
+            var sumsOfSquares = [Double](repeating: 0, count: rows)
             var missing = false
             for (i, r) in selected.enumerated() {
                 let row = matrix.row(r)
                 let summary = VariableSummary(row)
                 let scale = summary.variance > 0 ? 1 / summary.variance.squareRoot() : 1
                 for (j, v) in row.enumerated() where !v.isNaN {
-                    values[i * n + j] = (v - summary.mean) * scale
+                    let standardized = (v - summary.mean) * scale
+                    values[i * n + j] = standardized
                     mask[i * n + j] = 1
+                    sums[i] += standardized
+                    sumsOfSquares[i] += standardized * standardized
                 }
                 counts[i] = Double(summary.present)
                 if summary.present < n { missing = true }
@@ -42,8 +47,8 @@ struct MaskedPearson {
             self.counts = counts
             squares = values.map { $0 * $0 }
             hasMissing = missing
-            sums = (0..<rows).map { i in values[(i * n)..<((i + 1) * n)].reduce(0, +) }
-            sumsOfSquares = (0..<rows).map { i in values[(i * n)..<((i + 1) * n)].reduce(0) { $0 + $1 * $1 } }
+            self.sums = sums
+            self.sumsOfSquares = sumsOfSquares
         }
     }
 

@@ -69,7 +69,7 @@ public enum MutationAssociation {
     /// Two-pass Pearson correlation; NaN when either side is constant.
     static func pearson(_ x: [Double], _ y: [Double]) -> Double {
         guard x.count >= 2, x.contains(where: { $0 != x[0] }) else { return .nan }
-        let (mx, _) = TwoSampleTests.meanAndVariance(x), (my, _) = TwoSampleTests.meanAndVariance(y)
+        let mx = VariableSummary(x[...]).mean, my = VariableSummary(y[...]).mean
         var sxy = 0.0, sxx = 0.0, syy = 0.0
         for i in x.indices {
             let dx = x[i] - mx, dy = y[i] - my

@@ -4,7 +4,8 @@ enum TwoSampleTests {
     /// group has fewer than 2 values or the data are essentially constant (where R stops).
     static func welch(_ x: [Double], _ y: [Double]) -> Double {
         guard x.count >= 2, y.count >= 2 else { return .nan }
-        let (mx, vx) = meanAndVariance(x), (my, vy) = meanAndVariance(y)
+        let sx = VariableSummary(x[...]), sy = VariableSummary(y[...])
+        let (mx, vx, my, vy) = (sx.mean, sx.variance, sy.mean, sy.variance)
         let nx = Double(x.count), ny = Double(y.count)
         let stderrx = (vx / nx).squareRoot(), stderry = (vy / ny).squareRoot()
         let stderr = (stderrx * stderrx + stderry * stderry).squareRoot()
@@ -19,13 +20,11 @@ enum TwoSampleTests {
     /// normal approximation with tie and continuity correction.
     static func wilcoxon(_ x: [Double], _ y: [Double]) -> Double {
         guard !x.isEmpty, !y.isEmpty else { return .nan }
-        let combined = x + y
-        let ranks = averageRanks(combined)
+        let (ranks, tieSizes) = ranksAndTies(x + y)
         let nx = Double(x.count), ny = Double(y.count)
         var rankSum = 0.0
         for i in 0..<x.count { rankSum += ranks[i] }
         let statistic = rankSum - nx * (nx + 1) / 2
-        let tieSizes = Self.tieSizes(combined)
         if nx < 50 && ny < 50 && tieSizes.isEmpty {
             let p = statistic > nx * ny / 2
                 ? RMath.wilcoxonCDF(statistic - 1, m: nx, n: ny, lowerTail: false)
@@ -41,37 +40,24 @@ enum TwoSampleTests {
         return 2 * min(RMath.normalCDF(z), RMath.normalCDF(z, lowerTail: false))
     }
 
-    /// Sizes of the groups of equal values (only groups of 2 or more).
-    private static func tieSizes(_ values: [Double]) -> [Double] {
-        let sorted = values.sorted()
-        var sizes: [Double] = []
-        var i = 0
-        while i < sorted.count {
-            var j = i + 1
-            while j < sorted.count && sorted[j] == sorted[i] { j += 1 }
-            if j - i > 1 { sizes.append(Double(j - i)) }
-            i = j
-        }
-        return sizes
-    }
-
-    static func averageRanks(_ values: [Double]) -> [Double] {
+    /// Average ranks, and the sizes of the groups of equal values (2 or more), from one sort.
+    static func ranksAndTies(_ values: [Double]) -> (ranks: [Double], ties: [Double]) {
         var ranks = [Double](repeating: 0, count: values.count)
+        var ties: [Double] = []
         values.withUnsafeBufferPointer { v in
             let order = Ranking.order(v.baseAddress!, count: v.count)
             ranks.withUnsafeMutableBufferPointer { r in
                 Ranking.averageRanks(v.baseAddress!, order: order, subset: nil, into: r.baseAddress!, count: v.count)
             }
+            var i = 0
+            while i < order.count {
+                var j = i + 1
+                while j < order.count && v[Int(order[j])] == v[Int(order[i])] { j += 1 }
+                if j - i > 1 { ties.append(Double(j - i)) }
+                i = j
+            }
         }
-        return ranks
-    }
-
-    /// Two-pass mean and sample variance.
-    static func meanAndVariance(_ values: [Double]) -> (Double, Double) {
-        let mean = values.reduce(0, +) / Double(values.count)
-        var squares = 0.0
-        for v in values { squares += (v - mean) * (v - mean) }
-        return (mean, squares / Double(values.count - 1))
+        return (ranks, ties)
     }
 
     @inline(__always)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes an ``AssociationMap``: the long table of significant pairs
-/// (`map/associations.tsv`) and every pair as matrices (`map/associations.h5`).
+/// Writes the association tables: the significant pairs of an ``AssociationMap``
+/// (`map/associations.tsv`) and the mutation tests (`map/mutations.tsv`). The matrices of
+/// every pair are written by ``AssociationMatrixFile``.
 public enum AssociationWriter {
     public static let tableHeader = ["feature", "gene", "r", "p", "q", "n"]
 
@@ -72,23 +73,10 @@ public enum AssociationWriter {
             if a.feature != b.feature { return a.feature.utf8.lexicographicallyPrecedes(b.feature.utf8) }
             return a.gene.utf8.lexicographicallyPrecedes(b.gene.utf8)
         }
-        try output.write(path) { handle in
-            var buffer = Array("feature\tgene\tn_mut\tn_wt\tr_pb\tp_t\tp_wilcox\tq\n".utf8)
-            for row in rows {
-                NumberText.append(row.feature, to: &buffer); buffer.append(0x09)
-                NumberText.append(row.gene, to: &buffer); buffer.append(0x09)
-                NumberText.append(row.mutated, to: &buffer); buffer.append(0x09)
-                NumberText.append(row.wildType, to: &buffer); buffer.append(0x09)
-                NumberText.append(row.pointBiserial, to: &buffer); buffer.append(0x09)
-                NumberText.append(row.pWelch, to: &buffer); buffer.append(0x09)
-                NumberText.append(row.pWilcoxon, to: &buffer); buffer.append(0x09)
-                NumberText.append(row.q, to: &buffer); buffer.append(0x0A)
-                if buffer.count > 1 << 20 {
-                    try handle.write(contentsOf: buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-            try handle.write(contentsOf: buffer)
-        }
+        let header = ["feature", "gene", "n_mut", "n_wt", "r_pb", "p_t", "p_wilcox", "q"]
+        try output.writeTable(path, delimiter: .tab, header: header, rows: rows.map { row in
+            [row.feature, row.gene, String(row.mutated), String(row.wildType), NumberText.text(row.pointBiserial),
+             NumberText.text(row.pWelch), NumberText.text(row.pWilcoxon), NumberText.text(row.q)]
+        })
     }
 }

@@ -28,7 +28,7 @@ struct DelimitedTableWriter {
         appendField(label)
         for value in values {
             buffer.append(delimiter.rawValue)
-            buffer.append(contentsOf: value.isNaN ? Array("NA".utf8) : Array(value.description.utf8))
+            NumberText.append(value, to: &buffer)
         }
         buffer.append(0x0A)
         if buffer.count >= 1 << 20 { try flush() }

@@ -46,12 +46,11 @@ public struct Manifest: Codable, Sendable {
                                   blasConfiguration: BLASRuntime.configuration, hdf5Version: HDF5Library.version)
     }
 
-    /// Records an input file with its size and SHA-256 (computed here when not given).
-    public mutating func addInput(role: String, path: String, format: String, sha256: String? = nil) throws {
+    /// Records an input file with its size and SHA-256.
+    public mutating func addInput(role: String, path: String, format: String, sha256: String) {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let bytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        inputs.append(Input(role: role, path: path, format: format, bytes: bytes,
-                            sha256: try sha256 ?? SHA256.hexDigest(ofFileAt: path)))
+        inputs.append(Input(role: role, path: path, format: format, bytes: bytes, sha256: sha256))
     }
 
     /// Records a finished step with the process's peak memory so far.

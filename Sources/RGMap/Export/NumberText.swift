@@ -2,13 +2,11 @@
 enum NumberText {
     @inline(__always)
     static func append(_ value: Double, to buffer: inout [UInt8]) {
-        if value.isNaN {
-            buffer.append(contentsOf: [0x4E, 0x41])
-        } else {
-            var text = value.description
-            text.withUTF8 { buffer.append(contentsOf: $0) }
-        }
+        var text = self.text(value)
+        text.withUTF8 { buffer.append(contentsOf: $0) }
     }
+
+    static func text(_ value: Double) -> String { value.isNaN ? "NA" : value.description }
 
     @inline(__always)
     static func append(_ value: Int, to buffer: inout [UInt8]) {

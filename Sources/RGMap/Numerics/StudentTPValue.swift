@@ -54,10 +54,15 @@ public struct StudentTPValue: Sendable {
         if s >= 1 { return 0 }
         if df < coefficients.count {
             let p = closedForm(s: s, df: df)
-            if p >= Double(2 * coefficients[df].count + 10) * 1.2e-5 { return p }
+            if p >= threshold(df) { return p }
         }
         return Self.viaR(r: r, df: df)
     }
+
+    /// Smallest p the closed form is used for: its rounding bound, (2m + 2) units for m
+    /// terms, stays below 1e-11 of p from there up.
+    @inline(__always)
+    private func threshold(_ df: Int) -> Double { Double(2 * coefficients[df].count + 10) * 1.2e-5 }
 
     /// R's computation: t as `cor.test` forms it, then 2 * pt(-|t|, df).
     public static func viaR(r: Double, df: Int) -> Double {
@@ -75,8 +80,7 @@ public struct StudentTPValue: Sendable {
             return
         }
         let series = coefficients[df]
-        let threshold = Double(2 * series.count + 10) * 1.2e-5
-        let even = df % 2 == 0
+        let threshold = threshold(df)
         var i = 0
         while i + 8 <= count {
             var s = SIMD8<Double>()
@@ -87,16 +91,10 @@ public struct StudentTPValue: Sendable {
                 for w in terms { sum = sum * c2 + SIMD8(repeating: w) }
             }
             for lane in 0..<8 {
-                let value: Double
-                if even {
-                    value = 1 - s[lane] * sum[lane]
-                } else {
-                    let theta = asin(s[lane])
-                    value = df == 1 ? 1 - theta * (2 / Double.pi)
-                        : 1 - (theta + s[lane] * c2[lane].squareRoot() * sum[lane]) * (2 / Double.pi)
-                }
+                let value = Self.finish(s: s[lane], c2: c2[lane], sum: sum[lane], df: df)
                 let x = r[i + lane]
-                p[i + lane] = value >= threshold && abs(x) < 1 ? value : pValue(r: x, df: df)
+                // Below the threshold (or NaN, or |r| = 1) the closed form is not used: go straight to R's pt.
+                p[i + lane] = value >= threshold && abs(x) < 1 ? value : (x.isNaN ? .nan : abs(x) >= 1 ? 0 : Self.viaR(r: x, df: df))
             }
             i += 8
         }
@@ -113,6 +111,12 @@ public struct StudentTPValue: Sendable {
         coefficients[df].withUnsafeBufferPointer { terms in
             for w in terms { sum = sum * c2 + w }
         }
+        return Self.finish(s: s, c2: c2, sum: sum, df: df)
+    }
+
+    /// p = 1 - A from the series sum: A = s sum (even df), A = (2/pi)(theta + s c sum) (odd df).
+    @inline(__always)
+    private static func finish(s: Double, c2: Double, sum: Double, df: Int) -> Double {
         if df % 2 == 0 { return 1 - s * sum }
         let theta = asin(s)
         if df == 1 { return 1 - theta * (2 / Double.pi) }

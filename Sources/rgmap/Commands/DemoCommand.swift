@@ -28,12 +28,11 @@ struct DemoCommand: ParsableCommand {
         inputs.covariates = folder + "/covariates.tsv"
         inputs.geneSets = (folder as NSString).deletingLastPathComponent + "/genesets/go_bp.gmt.gz"
         inputs.idNormalize = .tcgaPatient
-        var quietCommon = common
-        quietCommon.out = nil
         var inspect = InspectCommand()
         inspect.inputs = inputs
         inspect.preprocess = try PreprocessFlags.parse([])
-        inspect.common = quietCommon
+        inspect.common = common
+        inspect.common.out = nil  // the summary goes to stdout; the map below writes --out
         inspect.common.quiet = true
         try inspect.run()
 

@@ -7,7 +7,7 @@ struct InputPipeline {
     struct Result {
         var tables: [TableSummary] = []
         /// SHA-256 of every input, computed on another thread while the inputs are parsed.
-        var fingerprints: InputFingerprints?
+        var fingerprints: InputFingerprints
         var cohort: Cohort?
         var preprocessing: PreprocessReport?
         var geneSets: (path: String, sets: GeneSetCollection)?
@@ -19,8 +19,7 @@ struct InputPipeline {
     let console: Console
 
     func run() throws -> Result {
-        var result = Result()
-        result.fingerprints = InputFingerprints(paths: inputs.tableFiles.map(\.1) + (inputs.geneSets.map { [$0] } ?? []))
+        var result = Result(fingerprints: InputFingerprints(paths: inputs.tableFiles.map(\.1) + (inputs.geneSets.map { [$0] } ?? [])))
         // The loaded tables live only until matching has moved their data into the cohort.
         var tables: [LoadedTable] = []
         let files = inputs.tableFiles
@@ -77,12 +76,13 @@ struct InputPipeline {
         parameters.merge(extra) { a, _ in a }
         var manifest = Manifest(command: ["rgmap", command] + Array(CommandLine.arguments.dropFirst(2)),
                                 parameters: parameters)
-        let digests = try result.fingerprints?.wait() ?? [:]
+        // Every input path was hashed (wait() throws otherwise), so each lookup succeeds.
+        let digests = try result.fingerprints.wait()
         for table in result.tables {
-            try manifest.addInput(role: table.role.rawValue, path: table.path, format: table.format, sha256: digests[table.path])
+            manifest.addInput(role: table.role.rawValue, path: table.path, format: table.format, sha256: digests[table.path]!)
         }
         if let geneSets = result.geneSets {
-            try manifest.addInput(role: "gene-sets", path: geneSets.path, format: "GMT", sha256: digests[geneSets.path])
+            manifest.addInput(role: "gene-sets", path: geneSets.path, format: "GMT", sha256: digests[geneSets.path]!)
         }
         manifest.sampleMatching = result.cohort?.matching
         manifest.preprocessing = result.preprocessing
