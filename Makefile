@@ -3,7 +3,7 @@
 # install any missing system package with apt-get (through sudo when not root).
 
 SWIFT        ?= swift
-APT_PACKAGES := pkg-config zlib1g-dev libopenblas-dev liblapacke-dev libhdf5-dev r-mathlib
+APT_PACKAGES := pkg-config zlib1g-dev libopenblas-dev liblapacke-dev libhdf5-dev r-mathlib libssl-dev
 R_PACKAGES   := r-base-core r-bioc-org.hs.eg.db r-bioc-go.db
 FIXTURE_R_PACKAGES := r-base-core r-bioc-rhdf5 r-cran-wgcna r-bioc-bladderbatch
 BENCH_R_PACKAGES   := r-base-core r-cran-wgcna r-cran-data.table

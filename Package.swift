@@ -11,7 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // System libraries (Debian: libopenblas-dev, liblapacke-dev, libhdf5-dev, zlib1g-dev, r-mathlib).
+        // System libraries (Debian: libopenblas-dev, liblapacke-dev, libhdf5-dev, zlib1g-dev, r-mathlib, libssl-dev).
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke",
@@ -22,9 +22,13 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CRmath", pkgConfig: "libRmath",
                        providers: [.apt(["r-mathlib"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
+        // O_DIRECT for writing large outputs past the page cache.
+        .target(name: "CDirectIO"),
         .target(
             name: "RGMap",
-            dependencies: ["CBLAS", "CLAPACKE", "CHDF5", "CZlib", "CRmath"]
+            dependencies: ["CBLAS", "CLAPACKE", "CHDF5", "CZlib", "CRmath", "CCrypto", "CDirectIO"]
         ),
         .executableTarget(
             name: "rgmap",

@@ -40,6 +40,23 @@ import Testing
         }
     }
 
+    @Test func smallRSeriesAgreesWithRsCodeOneAtATimeAndInBatches() {
+        // Every df from the series' first up, r across and just past its range (a r^2 <= 2),
+        // scalar and batch paths; 1e-11 is the series' own bound.
+        let student = StudentTPValue(maxDF: 2000)
+        for df in [30, 31, 32, 47, 100, 101, 298, 299, 1000, 1999, 2000] {
+            let edge = (2 / (Double(df - 2) / 2)).squareRoot()
+            let r = (0..<1203).map { k in (k % 2 == 0 ? 1.0 : -1.0) * Double(k) / 1000 * edge }
+            var batch = [Double](repeating: 0, count: r.count)
+            r.withUnsafeBufferPointer { rb in batch.withUnsafeMutableBufferPointer { student.pValues(r: rb.baseAddress!, df: df, count: r.count, into: $0.baseAddress!) } }
+            for (i, x) in r.enumerated() {
+                let reference = StudentTPValue.viaR(r: x, df: df)
+                #expect(agrees(student.pValue(r: x, df: df), reference, relative: 1e-11), "r \(x) df \(df)")
+                #expect(agrees(batch[i], reference, relative: 1e-11), "batch r \(x) df \(df)")
+            }
+        }
+    }
+
     @Test func handlesTheEdges() {
         let student = StudentTPValue(maxDF: 10)
         #expect(student.pValue(r: 1, df: 5) == 0 && student.pValue(r: -1, df: 5) == 0)

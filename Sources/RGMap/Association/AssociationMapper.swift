@@ -8,6 +8,8 @@ public enum AssociationMapper {
         case correlations
         /// p is final (q still empty).
         case pValues
+        /// q is final: the map is complete.
+        case qValues
     }
 
     /// - Parameter stageCompleted: called with the map so far as each ``Stage`` completes,
@@ -54,6 +56,7 @@ public enum AssociationMapper {
         map.p = pValues(result, features: features.rowCount, genes: omics.rowCount)
         stageCompleted?(.pValues, map)
         map.q = qValues(map.p, features: features.rowCount, genes: omics.rowCount, options: options)
+        stageCompleted?(.qValues, map)
         return map
     }
 
@@ -86,7 +89,8 @@ public enum AssociationMapper {
     }
 
     static func qValues(_ p: [Double], features: Int, genes: Int, options: AssociationOptions) -> [Double] {
-        var q = [Double](repeating: .nan, count: p.count)
+        // Every adjustment writes every q it covers, and the scopes cover every pair.
+        var q = [Double](unsafeUninitializedCapacity: p.count) { _, initialized in initialized = p.count }
         p.withUnsafeBufferPointer { p in
             q.withUnsafeMutableBufferPointer { q in
                 switch options.fdrScope {

@@ -54,22 +54,11 @@ struct CorrelationEngine {
     }
 
     private func correlateMasked(_ x: LabeledMatrix, _ y: LabeledMatrix, into result: inout CorrelationResult) {
-        let g = y.rowCount
-        let xSide = MaskedPearson.Side(x, rows: 0..<x.rowCount)
-        let block = max(256, (1 << 24) / max(x.rowCount * 6, 1))
         guard var counts = result.pairs.takeMatrix() else { preconditionFailure("masked path has missing values") }
-        var start = 0
-        while start < g {
-            let end = min(g, start + block)
-            let ySide = MaskedPearson.Side(y, rows: start..<end)
-            result.r.withUnsafeMutableBufferPointer { r in
-                counts.withUnsafeMutableBufferPointer { pairs in
-                    MaskedPearson.correlate(xSide, ySide, r: r.baseAddress!, count: pairs.baseAddress!,
-                                            stride: g, offset: start)
-                }
+        result.r.withUnsafeMutableBufferPointer { r in
+            counts.withUnsafeMutableBufferPointer { counts in
+                MaskedPearson.correlate(x, y, r: r.baseAddress!, counts: counts.baseAddress!, progress: progress)
             }
-            start = end
-            progress?(start, g)
         }
         result.pairs = .matrix(counts)
     }
@@ -148,29 +137,35 @@ private struct BlockProducts {
         let covariateDF = Int32(subset.covariateDegreesOfFreedom)
         var start = 0
         var ty = [Double](repeating: 0, count: min(block, yRows.count) * n)
-        var product = [Double](repeating: 0, count: xRows.count * min(block, yRows.count))
+        let xRowsAreAll = xRows.count == x.rowCount && xRows.enumerated().allSatisfy { $0.offset == $0.element }
+        var product: [Double] = []  // the product of a block that cannot land in r itself
         while start < yRows.count {
             let rows = Array(yRows[start..<min(yRows.count, start + block)])
             let usableY = ty.withUnsafeMutableBufferPointer {
                 transform.apply(y, rows: rows, orders: yOrders, subset: subset, into: $0.baseAddress!)
             }
-            tx.withUnsafeBufferPointer { a in
-                ty.withUnsafeBufferPointer { b in
-                    product.withUnsafeMutableBufferPointer { c in
-                        BLAS.gemmTransposedB(m: xRows.count, n: rows.count, k: n, a: a.baseAddress!, lda: n,
-                                             b: b.baseAddress!, ldb: n, c: c.baseAddress!, ldc: rows.count)
-                    }
-                }
-            }
             var counts = result.pairs.takeMatrix(), adjusted = result.covariateDF?.takeMatrix()
             let width = rows.count
+            // All features against consecutive genes: the product lands in r itself.
+            let inPlace = xRowsAreAll && rows.last! - rows[0] + 1 == width
+            if !inPlace && product.isEmpty { product = [Double](repeating: 0, count: xRows.count * min(block, yRows.count)) }
             result.r.withUnsafeMutableBufferPointer { r in
+                tx.withUnsafeBufferPointer { a in
+                    ty.withUnsafeBufferPointer { b in
+                        product.withUnsafeMutableBufferPointer { c in
+                            let target = inPlace ? r.baseAddress! + rows[0] : c.baseAddress!
+                            BLAS.gemmTransposedB(m: xRows.count, n: width, k: n, a: a.baseAddress!, lda: n, b: b.baseAddress!, ldb: n,
+                                                 c: target, ldc: inPlace ? g : width)
+                        }
+                    }
+                }
                 product.withUnsafeBufferPointer { product in
                     Parallel.forEachChunk(xRows.count, minimumChunk: 16) { chunk in
                         for i in chunk {
                             let base = xRows[i] * g
                             for j in 0..<width {
-                                r[base + rows[j]] = usableX[i] && usableY[j] ? CorrelationEngine.clamp(product[i * width + j]) : .nan
+                                let value = inPlace ? r[base + rows[0] + j] : product[i * width + j]
+                                r[base + rows[j]] = usableX[i] && usableY[j] ? CorrelationEngine.clamp(value) : .nan
                             }
                         }
                     }

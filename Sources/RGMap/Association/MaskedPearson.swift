@@ -1,98 +1,96 @@
-/// Pairwise-complete Pearson correlation through matrix products, for data with missing
-/// values: with 0/1 presence masks M and values X0, Y0 set to 0 where missing, the pair
-/// counts, sums, sums of squares and cross-products are all products of matrices:
-/// N = MX MY^T, Sx = X0 MY^T, Sy = MX Y0^T, Sxx = X0^2 MY^T, Syy = MX (Y0^2)^T,
-/// Sxy = X0 Y0^T, and r = (N Sxy - Sx Sy) / sqrt((N Sxx - Sx^2)(N Syy - Sy^2)).
-/// Variables are first centred and scaled over their own present values, so the
-/// subtractions lose almost nothing; a side without missing values needs no mask product.
-struct MaskedPearson {
-    /// One side, prepared: standardized values (0 where missing), squares and mask.
-    struct Side {
-        let rows: Int
-        let n: Int
-        let values: [Double]
-        let squares: [Double]
-        let mask: [Double]
-        let hasMissing: Bool
-        let counts: [Double]
-        let sums: [Double]
-        let sumsOfSquares: [Double]
+/// Pairwise-complete Pearson correlation for data with missing values, as R's
+/// `cor(use = "pairwise.complete.obs")`: for every pair, the moments over the samples both
+/// variables have, r = (n Sxy - Sx Sy) / sqrt((n Sxx - Sx^2)(n Syy - Sy^2)).
+///
+/// Values are centred and scaled over their own present values and set to 0 where missing
+/// (``MaskedSide``), so Sxy is one matrix product for every pair. The other moments:
+/// - few missing cells (at most ``sparseLimit`` of every incomplete side): each variable's
+///   own sums minus the terms of the samples the other variable lacks; the cost is the
+///   number of missing cells times the other side's variables;
+/// - otherwise, with 0/1 presence masks M: Sx = X0 MY^T, Sxx = X0^2 MY^T, Sy = MX Y0^T,
+///   Syy = MX (Y0^2)^T, n = MX MY^T, all matrix products.
+enum MaskedPearson {
+    /// Largest fraction of missing cells for the subtraction method.
+    static let sparseLimit = 0.1
 
-        init(_ matrix: LabeledMatrix, rows selected: Range<Int>) {
-            let rows = selected.count, n = matrix.columnCount
-            self.rows = rows
-            self.n = n
-            var values = [Double](repeating: 0, count: rows * n)
-            var mask = [Double](repeating: 0, count: rows * n)
-            var counts = [Double](repeating: 0, count: rows)
-            var sums = [Double](repeating: 0, count: rows)
-            var sumsOfSquares = [Double](repeating: 0, count: rows)
-            var missing = false
-            for (i, r) in selected.enumerated() {
-                let row = matrix.row(r)
-                let summary = VariableSummary(row)
-                let scale = summary.variance > 0 ? 1 / summary.variance.squareRoot() : 1
-                for (j, v) in row.enumerated() where !v.isNaN {
-                    let standardized = (v - summary.mean) * scale
-                    values[i * n + j] = standardized
-                    mask[i * n + j] = 1
-                    sums[i] += standardized
-                    sumsOfSquares[i] += standardized * standardized
+    /// Fills `r` and `counts` (x.rows x y.rows, row-major) for every pair.
+    static func correlate(_ x: LabeledMatrix, _ y: LabeledMatrix, r: UnsafeMutablePointer<Double>,
+                          counts: UnsafeMutablePointer<Int32>, sparseLimit: Double = sparseLimit,
+                          progress: ProgressCallback? = nil) {
+        let f = x.rowCount, g = y.rowCount, n = x.columnCount
+        let xSide = MaskedSide(x, rows: 0..<f)
+        let block = max(256, (1 << 22) / max(f, 1))
+        var dense: DenseMoments?
+        var start = 0
+        while start < g {
+            let end = min(g, start + block)
+            let ySide = MaskedSide(y, rows: start..<end)
+            xSide.values.withUnsafeBufferPointer { a in
+                ySide.values.withUnsafeBufferPointer { b in
+                    BLAS.gemmTransposedB(m: f, n: ySide.rows, k: n, a: a.baseAddress!, lda: n, b: b.baseAddress!, ldb: n,
+                                         c: r + start, ldc: g)
                 }
-                counts[i] = Double(summary.present)
-                if summary.present < n { missing = true }
             }
-            self.values = values
-            self.mask = mask
-            self.counts = counts
-            squares = values.map { $0 * $0 }
-            hasMissing = missing
-            self.sums = sums
-            self.sumsOfSquares = sumsOfSquares
+            let output = Output(r: r, counts: counts, stride: g, offset: start)
+            if xSide.missingFraction <= sparseLimit && ySide.missingFraction <= sparseLimit {
+                subtractMissing(xSide, ySide, output)
+            } else {
+                if dense == nil { dense = DenseMoments(x: xSide, capacity: f * min(block, g)) }
+                dense!.combine(xSide, ySide, output)
+            }
+            start = end
+            progress?(start, g)
         }
     }
 
-    /// Fills `r` and `count` (x.rows x y.rows, row stride `stride`, starting at `offset`).
-    static func correlate(_ x: Side, _ y: Side, r: UnsafeMutablePointer<Double>, count: UnsafeMutablePointer<Int32>,
-                          stride: Int, offset: Int) {
-        let f = x.rows, g = y.rows, n = x.n
-        let size = f * g
-        var sxy = [Double](repeating: 0, count: size)
-        var sx = [Double](repeating: 0, count: size)
-        var sxx = [Double](repeating: 0, count: size)
-        var sy = [Double](repeating: 0, count: size)
-        var syy = [Double](repeating: 0, count: size)
-        var pairs = [Double](repeating: 0, count: size)
-        product(x.values, y.values, f, g, n, into: &sxy)
-        if y.hasMissing {
-            product(x.values, y.mask, f, g, n, into: &sx)
-            product(x.squares, y.mask, f, g, n, into: &sxx)
-        } else {
-            broadcastRows(x.sums, f, g, into: &sx)
-            broadcastRows(x.sumsOfSquares, f, g, into: &sxx)
-        }
-        if x.hasMissing {
-            product(x.mask, y.values, f, g, n, into: &sy)
-            product(x.mask, y.squares, f, g, n, into: &syy)
-        } else {
-            broadcastColumns(y.sums, f, g, into: &sy)
-            broadcastColumns(y.sumsOfSquares, f, g, into: &syy)
-        }
-        if x.hasMissing && y.hasMissing {
-            product(x.mask, y.mask, f, g, n, into: &pairs)
-        } else if x.hasMissing {
-            broadcastRows(x.counts, f, g, into: &pairs)
-        } else {
-            broadcastColumns(y.counts, f, g, into: &pairs)
-        }
-        Parallel.forEachChunk(f, minimumChunk: 8) { chunk in
-            for i in chunk {
-                for j in 0..<g {
-                    let k = i * g + j
-                    let nPair = pairs[k]
-                    count[i * stride + offset + j] = Int32(nPair)
-                    r[i * stride + offset + j] = Self.coefficient(n: nPair, sxy: sxy[k], sx: sx[k], sy: sy[k],
-                                                                 sxx: sxx[k], syy: syy[k])
+    /// Where a block's results go: pair (i, j) at `i * stride + offset + j`.
+    struct Output {
+        let r: UnsafeMutablePointer<Double>
+        let counts: UnsafeMutablePointer<Int32>
+        let stride: Int
+        let offset: Int
+    }
+
+    /// Moments by subtraction; `r` holds Sxy on entry.
+    private static func subtractMissing(_ x: MaskedSide, _ y: MaskedSide, _ out: Output) {
+        let width = y.rows, n = x.n
+        let yTransposed = x.hasMissing ? y.transposedValues() : []
+        x.values.withUnsafeBufferPointer { xValues in
+            yTransposed.withUnsafeBufferPointer { yT in
+                Parallel.forEachChunk(x.rows, minimumChunk: 8) { chunk in
+                    var sy = [Double](repeating: 0, count: width), syy = sy
+                    var xMissing = [Bool](repeating: false, count: n)
+                    for i in chunk {
+                        // Sy and Syy of every gene over the samples feature i has.
+                        for j in 0..<width { sy[j] = y.sums[j]; syy[j] = y.sumsOfSquares[j] }
+                        for k in x.missing(i) {
+                            let s = Int(x.missingSamples[k])
+                            xMissing[s] = true
+                            let column = yT.baseAddress! + s * width
+                            for j in 0..<width {
+                                let v = column[j]
+                                sy[j] -= v
+                                syy[j] -= v * v
+                            }
+                        }
+                        let row = xValues.baseAddress! + i * n
+                        for j in 0..<width {
+                            // Sx, Sxx and n of feature i over the samples gene j has.
+                            var sx = x.sums[i], sxx = x.sumsOfSquares[i], pairs = Int(x.counts[i])
+                            for k in y.missing(j) {
+                                let s = Int(y.missingSamples[k])
+                                if xMissing[s] { continue }
+                                let v = row[s]
+                                sx -= v
+                                sxx -= v * v
+                                pairs -= 1
+                            }
+                            let at = i * out.stride + out.offset + j
+                            out.counts[at] = Int32(pairs)
+                            out.r[at] = coefficient(n: Double(pairs), sxy: out.r[at], sx: sx, sy: sy[j], sxx: sxx, syy: syy[j])
+                        }
+                        for k in x.missing(i) { xMissing[Int(x.missingSamples[k])] = false }
+                    }
                 }
             }
         }
@@ -108,6 +106,52 @@ struct MaskedPearson {
         guard vx > 1e-12 * n * sxx, vy > 1e-12 * n * syy else { return .nan }
         return CorrelationEngine.clamp((n * sxy - sx * sy) / (vx * vy).squareRoot())
     }
+}
+
+/// The masked matrix products of ``MaskedPearson`` for sides with many missing values,
+/// with buffers kept from block to block.
+private struct DenseMoments {
+    let xSquares: [Double]
+    let xMask: [Double]
+    var sx: [Double], sxx: [Double], sy: [Double], syy: [Double], pairs: [Double]
+
+    init(x: MaskedSide, capacity: Int) {
+        xSquares = x.values.map { $0 * $0 }
+        xMask = x.mask()
+        sx = [Double](repeating: 0, count: capacity)
+        (sxx, sy, syy, pairs) = (sx, sx, sx, sx)
+    }
+
+    /// Moments of one block by products; `out.r` holds Sxy on entry.
+    mutating func combine(_ x: MaskedSide, _ y: MaskedSide, _ out: MaskedPearson.Output) {
+        let f = x.rows, width = y.rows, n = x.n
+        let yMask = y.mask()
+        let ySquares = y.values.map { $0 * $0 }
+        if y.hasMissing {
+            Self.product(x.values, yMask, f, width, n, into: &sx)
+            Self.product(xSquares, yMask, f, width, n, into: &sxx)
+        }
+        if x.hasMissing {
+            Self.product(xMask, y.values, f, width, n, into: &sy)
+            Self.product(xMask, ySquares, f, width, n, into: &syy)
+        }
+        if x.hasMissing && y.hasMissing { Self.product(xMask, yMask, f, width, n, into: &pairs) }
+        let (sx, sxx, sy, syy, pairs) = (self.sx, self.sxx, self.sy, self.syy, self.pairs)
+        Parallel.forEachChunk(f, minimumChunk: 8) { chunk in
+            for i in chunk {
+                for j in 0..<width {
+                    let k = i * width + j
+                    let at = i * out.stride + out.offset + j
+                    let n = x.hasMissing && y.hasMissing ? pairs[k] : Double(x.hasMissing ? x.counts[i] : y.counts[j])
+                    out.counts[at] = Int32(n)
+                    out.r[at] = MaskedPearson.coefficient(
+                        n: n, sxy: out.r[at],
+                        sx: y.hasMissing ? sx[k] : x.sums[i], sy: x.hasMissing ? sy[k] : y.sums[j],
+                        sxx: y.hasMissing ? sxx[k] : x.sumsOfSquares[i], syy: x.hasMissing ? syy[k] : y.sumsOfSquares[j])
+                }
+            }
+        }
+    }
 
     private static func product(_ a: [Double], _ b: [Double], _ f: Int, _ g: Int, _ n: Int, into c: inout [Double]) {
         a.withUnsafeBufferPointer { a in
@@ -118,13 +162,5 @@ struct MaskedPearson {
                 }
             }
         }
-    }
-
-    private static func broadcastRows(_ v: [Double], _ f: Int, _ g: Int, into c: inout [Double]) {
-        for i in 0..<f { for j in 0..<g { c[i * g + j] = v[i] } }
-    }
-
-    private static func broadcastColumns(_ v: [Double], _ f: Int, _ g: Int, into c: inout [Double]) {
-        for i in 0..<f { for j in 0..<g { c[i * g + j] = v[j] } }
     }
 }

@@ -1,15 +1,22 @@
+import CHDF5
 import Dispatch
 
-/// `map/associations.h5`, written on a background thread dataset by dataset as the map's
-/// matrices become final, so that writing overlaps the rest of the computation.
-/// Datasets r, p, q (float64) and n (int32), features x genes, with `features` and `genes`
-/// and the settings as attributes of the root group. Renamed into place by ``finish(_:)``.
+/// `map/associations.h5`, written on a background thread as the map's matrices become
+/// final, so that writing overlaps the rest of the computation. Datasets r, p, q (float64)
+/// and n (int32), features x genes, with `features` and `genes` and the settings as
+/// attributes of the root group. Renamed into place by ``finish(_:)``.
+///
+/// HDF5 lays the file out (every matrix contiguous, allocated, aligned for direct I/O) and
+/// writes the labels; the matrices' bytes then go straight to their offsets through
+/// ``DirectFileWriter``, past the page cache.
 public final class AssociationMatrixFile: @unchecked Sendable {
     private let queue = DispatchQueue(label: "rgmap.associations.h5")
     private let output: OutputDirectory
     private let relativePath: String
     private let temporary: String
-    private var writer: HDF5Writer?
+    /// Byte offset of each matrix's data in the file, once laid out.
+    private var offsets: [String: Int] = [:]
+    private var data: DirectFileWriter?
     private var failure: Error?
 
     public init(output: OutputDirectory, path: String = "map/associations.h5") throws {
@@ -22,27 +29,57 @@ public final class AssociationMatrixFile: @unchecked Sendable {
     public func write(_ stage: AssociationMapper.Stage, _ map: AssociationMap) {
         switch stage {
         case .correlations:
-            enqueue { writer in
-                try Self.writeDoubles(writer, "/r", map.r, map)
-                switch map.pairs {
-                case .constant(let n):
-                    try writer.writeConstantMatrix("/n", rows: map.featureCount, columns: map.geneCount, value: n)
-                case .matrix(let counts):
-                    try counts.withUnsafeBufferPointer { v in
-                        try writer.writeMatrix("/n", rows: map.featureCount, columns: map.geneCount, values: v,
-                                               memoryType: HDF5Library.nativeInt32, fileType: HDF5Library.nativeInt32)
-                    }
-                }
+            enqueue { [self] in
+                try layOut(map)
+                try writeMatrix("/r", map.r)
+                if case .matrix(let counts) = map.pairs { try writeMatrix("/n", counts) }
             }
         case .pValues:
-            enqueue { writer in try Self.writeDoubles(writer, "/p", map.p, map) }
+            enqueue { [self] in try writeMatrix("/p", map.p) }
+        case .qValues:
+            enqueue { [self] in try writeMatrix("/q", map.q) }
         }
     }
 
-    /// Writes q, the labels and the settings, closes the file and moves it into place.
+    /// Waits for the queued writes, closes the file and moves it into place. Writes every
+    /// matrix now if no stage was reported.
     public func finish(_ map: AssociationMap) throws {
-        enqueue { writer in
-            try Self.writeDoubles(writer, "/q", map.q, map)
+        enqueue { [self] in
+            guard offsets.isEmpty else { return }
+            try layOut(map)
+            try writeMatrix("/r", map.r)
+            if case .matrix(let counts) = map.pairs { try writeMatrix("/n", counts) }
+            try writeMatrix("/p", map.p)
+            try writeMatrix("/q", map.q)
+        }
+        try queue.sync {
+            data = nil  // closes the file
+            if let failure { throw failure }
+        }
+        try output.moveIntoPlace(temporary, as: relativePath)
+    }
+
+    private func enqueue(_ body: @escaping @Sendable () throws -> Void) {
+        queue.async { [self] in
+            guard failure == nil else { return }
+            do { try body() } catch { failure = error }
+        }
+    }
+
+    /// Creates the file with every dataset and attribute, the matrices' storage reserved.
+    private func layOut(_ map: AssociationMap) throws {
+        let rows = map.featureCount, columns = map.geneCount
+        try HDF5Library.serialized {
+            let writer = try HDF5Writer(path: temporary, alignment: DirectFileWriter.alignment)
+            for name in ["/r", "/p", "/q"] {
+                offsets[name] = try writer.reserveMatrix(name, rows: rows, columns: columns, fileType: HDF5Library.nativeDouble)
+            }
+            switch map.pairs {
+            case .constant(let n):
+                try writer.writeConstantMatrix("/n", rows: rows, columns: columns, value: n)
+            case .matrix:
+                offsets["/n"] = try writer.reserveMatrix("/n", rows: rows, columns: columns, fileType: HDF5Library.nativeInt32)
+            }
             try writer.writeStrings("/features", map.features)
             try writer.writeStrings("/genes", map.genes)
             let settings = [("method", map.options.method.rawValue), ("fdr", map.options.fdr.rawValue),
@@ -50,32 +87,12 @@ public final class AssociationMatrixFile: @unchecked Sendable {
                             ("covariates", map.covariateColumns.joined(separator: ","))]
             for (key, value) in settings { try writer.setAttribute(key, of: "/", string: value) }
             try writer.flush()
-        }
-        try queue.sync {
-            HDF5Library.serialized { writer = nil }  // closes the file
-            if let failure { throw failure }
-        }
-        try output.moveIntoPlace(temporary, as: relativePath)
+        }  // the writer closes here, before its file is written to directly
+        data = try DirectFileWriter(path: temporary)
     }
 
-    private func enqueue(_ body: @escaping @Sendable (HDF5Writer) throws -> Void) {
-        queue.async { [self] in
-            guard failure == nil else { return }
-            do {
-                try HDF5Library.serialized {
-                    if writer == nil { writer = try HDF5Writer(path: temporary) }
-                    try body(writer!)
-                }
-            } catch {
-                failure = error
-            }
-        }
-    }
-
-    private static func writeDoubles(_ writer: HDF5Writer, _ name: String, _ values: [Double], _ map: AssociationMap) throws {
-        try values.withUnsafeBufferPointer { v in
-            try writer.writeMatrix(name, rows: map.featureCount, columns: map.geneCount, values: v,
-                                   memoryType: HDF5Library.nativeDouble, fileType: HDF5Library.nativeDouble)
-        }
+    private func writeMatrix<T>(_ name: String, _ values: [T]) throws {
+        guard let offset = offsets[name], let data else { preconditionFailure("\(name) written before the layout") }
+        try values.withUnsafeBytes { try data.write($0, at: offset) }
     }
 }

@@ -8,16 +8,34 @@ public enum AssociationWriter {
 
     /// Pairs with q <= `maxQ`, sorted by q, then feature and gene name (byte order).
     public static func significantPairs(_ map: AssociationMap) -> [Int] {
-        var selected: [Int] = []
-        for (k, q) in map.q.enumerated() where q <= map.options.maxQ { selected.append(k) }
         let g = map.geneCount
+        var perFeature = [[Int]](repeating: [], count: map.featureCount)
+        map.q.withUnsafeBufferPointer { q in
+            perFeature.withUnsafeMutableBufferPointer { perFeature in
+                Parallel.forEachChunk(map.featureCount, minimumChunk: 16) { features in
+                    for f in features {
+                        for k in (f * g)..<((f + 1) * g) where q[k] <= map.options.maxQ { perFeature[f].append(k) }
+                    }
+                }
+            }
+        }
+        let featureRank = byteOrderRanks(map.features), geneRank = byteOrderRanks(map.genes)
+        var selected = perFeature.flatMap { $0 }
         selected.sort { a, b in
             if map.q[a] != map.q[b] { return map.q[a] < map.q[b] }
-            let fa = map.features[a / g], fb = map.features[b / g]
-            if fa != fb { return fa.utf8.lexicographicallyPrecedes(fb.utf8) }
-            return map.genes[a % g].utf8.lexicographicallyPrecedes(map.genes[b % g].utf8)
+            let fa = featureRank[a / g], fb = featureRank[b / g]
+            if fa != fb { return fa < fb }
+            return geneRank[a % g] < geneRank[b % g]
         }
         return selected
+    }
+
+    /// Each label's position when the labels are sorted by their UTF-8 bytes.
+    private static func byteOrderRanks(_ labels: [String]) -> [Int32] {
+        let order = labels.indices.sorted { labels[$0].utf8.lexicographicallyPrecedes(labels[$1].utf8) }
+        var rank = [Int32](repeating: 0, count: labels.count)
+        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+        return rank
     }
 
     /// `map/associations.tsv`, formatted in parallel chunks and streamed in order.

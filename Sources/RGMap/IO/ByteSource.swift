@@ -21,6 +21,17 @@ final class ByteSource {
 
     private let descriptor: Int32
     private var inflater: Inflater?
+    /// For a part of a plain file: the next offset to read and the end of the part.
+    private var position = 0
+    private var end: Int?
+
+    /// The bytes of `path` in `range` only (a plain file's part, see ``LineAlignedParts``).
+    convenience init(path: String, range: Range<Int>) throws {
+        try self.init(path: path)
+        precondition(!isGzip, "parts of gzip files cannot be read")
+        position = range.lowerBound
+        end = range.upperBound
+    }
 
     init(path: String) throws {
         self.path = path
@@ -65,8 +76,10 @@ final class ByteSource {
 
     private func readRaw(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int {
         while true {
-            let n = Glibc.read(descriptor, buffer, capacity)
+            let n = end.map { end in pread(descriptor, buffer, min(capacity, end - position), off_t(position)) }
+                ?? Glibc.read(descriptor, buffer, capacity)
             if n >= 0 {
+                position += n
                 fileBytesRead += n
                 return n
             }

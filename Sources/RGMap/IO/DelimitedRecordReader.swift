@@ -33,14 +33,21 @@ struct DelimitedRecordReader: ~Copyable {
     private var fieldCapacity = 64
     private var recordLength = 0
     private var nextLine = 1
+    /// Stream offset of `buffer[0]`.
+    private var bufferOffset = 0
 
     /// Number of fields in the current record.
     private(set) var fieldCount = 0
     /// 1-based line on which the current record starts.
     private(set) var lineNumber = 0
 
-    init(source: ByteSource, delimiter: UInt8, commentByte: UInt8? = nil, initialCapacity: Int = 1 << 20) {
+    /// - Parameter firstLine: the line number of the source's first byte, when the source is
+    ///   a part of a file that starts on a later line (no byte-order mark is looked for then).
+    init(source: ByteSource, delimiter: UInt8, commentByte: UInt8? = nil, initialCapacity: Int = 1 << 20,
+         firstLine: Int = 1) {
         self.source = source
+        nextLine = firstLine
+        atStartOfInput = firstLine == 1
         self.path = source.path
         self.delimiter = delimiter
         self.commentByte = commentByte
@@ -66,6 +73,8 @@ struct DelimitedRecordReader: ~Copyable {
     var estimatedStreamSize: Int { source.estimatedStreamSize }
     /// Bytes of the current record including its line break.
     var recordByteCount: Int { recordLength }
+    /// Offset of the current record in the (decompressed) stream.
+    var recordOffset: Int { bufferOffset + recordStart }
     var delimiterKind: Delimiter { Delimiter(rawValue: delimiter)! }
 
     /// Reads the first record as the header; an empty file is an error.
@@ -262,6 +271,7 @@ struct DelimitedRecordReader: ~Copyable {
             let live = filled - recordStart
             if live > 0 { memmove(buffer, buffer + recordStart, live) }
             filled = live
+            bufferOffset += recordStart
             recordStart = 0
         }
         if filled == capacity {
@@ -282,6 +292,7 @@ struct DelimitedRecordReader: ~Copyable {
             if n >= 3 && buffer[filled] == 0xEF && buffer[filled + 1] == 0xBB && buffer[filled + 2] == 0xBF {
                 memmove(buffer + filled, buffer + filled + 3, n - 3)
                 filled += n - 3
+                bufferOffset += 3
                 return true
             }
         }

@@ -19,8 +19,11 @@ struct DelimitedNumericTable {
 /// GCT files (`#1.2` / `#1.3`) are recognised: their two preamble lines are
 /// skipped and the `Description` column is dropped.
 enum NumericTableReader {
-    static func read(path: String, delimiter: Delimiter? = nil,
-                     progress: ProgressCallback? = nil) throws -> DelimitedNumericTable {
+    /// - Parameters:
+    ///   - parts: how many parts a large plain file is cut into and parsed at once.
+    ///   - parallelAbove: the least size of the data rows worth cutting.
+    static func read(path: String, delimiter: Delimiter? = nil, progress: ProgressCallback? = nil,
+                     parts: Int = Parallel.threads, parallelAbove: Int = 8 << 20) throws -> DelimitedNumericTable {
         var reader = try DelimitedRecordReader(path: path, delimiter: delimiter)
         var notes: [String] = []
         var header = try reader.readHeader()
@@ -54,25 +57,124 @@ enum NumericTableReader {
             throw InputError(file: path, line: headerLine, message: "no data columns: expected labels and at least one value column")
         }
         let expectedFields = columnLabels.count + 1 + skipped
-        // Reserve for the rows the stream size suggests (from the first row's length), so the
-        // matrix is built in place instead of being copied as it grows.
-        let estimatedRows = reader.estimatedStreamSize / max(reader.recordByteCount, 1) + 16
-        var values: [Double] = []
-        values.reserveCapacity(min(estimatedRows, 1 << 28 / max(columnLabels.count, 1)) * columnLabels.count)
-        var rowLabels: [String] = []
-        var rowLines: [Int] = []
+        let layout = RowLayout(path: path, expectedFields: expectedFields, skipped: skipped, columnLabels: columnLabels)
+        var rows: ParsedRows
+        let parts = reader.isGzip ? nil
+            : LineAlignedParts.plan(path: path, from: reader.recordOffset, startLine: reader.lineNumber, parts: parts,
+                                  minimumBytes: parallelAbove)
+        if let parts {
+            rows = try parseInParallel(parts, layout: layout, delimiter: reader.delimiter, progress: progress)
+        } else {
+            // Reserve for the rows the stream size suggests (from the first row's length), so
+            // the matrix is built in place instead of being copied as it grows.
+            let estimatedRows = reader.estimatedStreamSize / max(reader.recordByteCount, 1) + 16
+            rows = try layout.parse(&reader, estimatedRows: estimatedRows, progress: progress)
+        }
+        let rowLabels = rows.labels, rowLines = rows.lines
+        try LabelChecks.requireUnique(rowLabels, file: path, what: "row label") { index in (rowLines[index], 1) }
+        try LabelChecks.requireUnique(columnLabels, file: path, what: "column label") { index in
+            (headerLine, index + 1 + (labelColumnName.isEmpty ? 0 : 1) + skipped)
+        }
+        if rows.values.capacity > rows.values.count + rows.values.count / 4 { rows.values = Array(rows.values) }  // return an overestimate
+        let matrix = LabeledMatrix(rowLabels: rowLabels, columnLabels: columnLabels, values: rows.values)
+        return DelimitedNumericTable(matrix: matrix, delimiter: reader.delimiterKind, isGzip: reader.isGzip,
+                                     labelColumnName: labelColumnName, rowLines: rowLines,
+                                     headerLine: headerLine, notes: notes)
+    }
+
+    /// The data rows of each part parsed at once, straight into one matrix (each part into
+    /// its own stretch, sized by its line breaks, gaps closed after); the first part's error
+    /// in file order is the one reported, as a serial parse would.
+    private static func parseInParallel(_ parts: LineAlignedParts, layout: RowLayout, delimiter: UInt8,
+                                        progress: ProgressCallback?) throws -> ParsedRows {
+        let width = layout.columnLabels.count
+        let bounds = parts.lineBreaks.map { $0 + 1 }
+        let firstRow = bounds.indices.map { k in bounds[..<k].reduce(0, +) }
+        let capacity = bounds.reduce(0, +)
+        var results = [Result<ParsedRows, Error>](repeating: .success(ParsedRows()), count: parts.ranges.count)
+        var values = [Double](unsafeUninitializedCapacity: capacity * width) { buffer, initialized in
+            results.withUnsafeMutableBufferPointer { results in
+                Parallel.perform(parts.ranges.count) { k in
+                    results[k] = Result {
+                        var reader = DelimitedRecordReader(source: try ByteSource(path: layout.path, range: parts.ranges[k]),
+                                                           delimiter: delimiter, firstLine: parts.firstLines[k])
+                        // Part 0 reports for all: the parts advance at about the same pace.
+                        let scaled: ProgressCallback? = k == 0 ? progress.map { report in
+                            { done, total in report(min(total, done * parts.ranges.count), total) }
+                        } : nil
+                        var sink = PointerSink(start: buffer.baseAddress! + firstRow[k] * width, capacity: bounds[k] * width)
+                        return try layout.parse(&reader, positioned: false, into: &sink, progress: scaled)
+                    }
+                }
+            }
+            // Close the gaps left by blank lines, in order (parts only move down).
+            var filled = 0
+            for k in results.indices {
+                guard case .success(let part) = results[k] else { break }
+                let count = part.labels.count * width
+                if filled != firstRow[k] * width {
+                    (buffer.baseAddress! + filled).update(from: buffer.baseAddress! + firstRow[k] * width, count: count)
+                }
+                filled += count
+            }
+            initialized = filled
+        }
+        var joined = ParsedRows()
+        for result in results {
+            let part = try result.get()
+            joined.labels += part.labels
+            joined.lines += part.lines
+        }
+        precondition(values.count == joined.labels.count * width)
+        swap(&joined.values, &values)
+        return joined
+    }
+}
+
+/// Rows read from a numeric table: labels, the line of each, values row-major.
+private struct ParsedRows {
+    var labels: [String] = []
+    var lines: [Int] = []
+    var values: [Double] = []
+}
+
+/// What every data row of a numeric table must look like, and how to read it.
+private struct RowLayout: Sendable {
+    let path: String
+    let expectedFields: Int
+    /// Fields after the label that are not values (GCT's Description).
+    let skipped: Int
+    let columnLabels: [String]
+
+    /// Reads the rows into an array, from the reader's current record; `estimatedRows` sizes it.
+    func parse(_ reader: inout DelimitedRecordReader, estimatedRows: Int, progress: ProgressCallback?) throws -> ParsedRows {
+        var sink = ArraySink()
+        sink.values.reserveCapacity(min(estimatedRows, 1 << 28 / max(columnLabels.count, 1)) * columnLabels.count)
+        var rows = try parse(&reader, positioned: true, into: &sink, progress: progress)
+        rows.values = sink.values
+        return rows
+    }
+
+    /// Reads the rows from the reader's current record (`positioned`) or from its next one,
+    /// the values into `sink`; the returned rows hold the labels and lines.
+    func parse<Sink: ValueSink>(_ reader: inout DelimitedRecordReader, positioned: Bool, into sink: inout Sink,
+                                progress: ProgressCallback?) throws -> ParsedRows {
+        var rows = ParsedRows()
+        if !positioned {
+            guard try reader.next() else { return rows }
+        }
         var progressTick = 0
         repeat {
             if reader.fieldCount != expectedFields {
                 throw InputError(file: path, line: reader.lineNumber, column: min(reader.fieldCount, expectedFields) + 1,
                                  message: "ragged row: \(reader.fieldCount) fields, expected \(expectedFields)")
             }
-            rowLabels.append(reader.string(0))
-            rowLines.append(reader.lineNumber)
+            rows.labels.append(reader.string(0))
+            rows.lines.append(reader.lineNumber)
             for column in (1 + skipped)..<expectedFields {
                 switch CellValue.read(reader.field(column)) {
-                case .number(let value): values.append(value)
-                case .missing: values.append(.nan)
+                case .number(let value): try sink.append(value, path: path)
+                case .missing: try sink.append(.nan, path: path)
                 case .infinite:
                     throw InputError(file: path, line: reader.lineNumber, column: column + 1,
                                      message: "infinite value \(reader.string(column).quotedForMessage()): expected a finite number or NA")
@@ -87,15 +189,33 @@ enum NumericTableReader {
                 progress(reader.fileBytesRead, reader.fileSize)
             }
         } while try reader.next()
-        try LabelChecks.requireUnique(rowLabels, file: path, what: "row label") { index in (rowLines[index], 1) }
-        try LabelChecks.requireUnique(columnLabels, file: path, what: "column label") { index in
-            (headerLine, index + 1 + (labelColumnName.isEmpty ? 0 : 1) + skipped)
-        }
-        if values.capacity > values.count + values.count / 4 { values = Array(values) }  // return an overestimate
-        let matrix = LabeledMatrix(rowLabels: rowLabels, columnLabels: columnLabels, values: values)
-        return DelimitedNumericTable(matrix: matrix, delimiter: reader.delimiterKind, isGzip: reader.isGzip,
-                                     labelColumnName: labelColumnName, rowLines: rowLines,
-                                     headerLine: headerLine, notes: notes)
+        return rows
+    }
+}
+
+/// Where parsed values go.
+private protocol ValueSink {
+    mutating func append(_ value: Double, path: String) throws
+}
+
+private struct ArraySink: ValueSink {
+    var values: [Double] = []
+    @inline(__always)
+    mutating func append(_ value: Double, path: String) { values.append(value) }
+}
+
+/// A fixed stretch of memory (a part's share of the matrix).
+private struct PointerSink: ValueSink {
+    let start: UnsafeMutablePointer<Double>
+    let capacity: Int
+    var count = 0
+
+    @inline(__always)
+    mutating func append(_ value: Double, path: String) throws {
+        // Cannot happen: a part has no more records than line breaks plus one.
+        guard count < capacity else { throw InputError(file: path, message: "more rows than lines while reading in parts") }
+        start[count] = value
+        count += 1
     }
 }
 

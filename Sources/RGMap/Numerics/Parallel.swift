@@ -20,12 +20,20 @@ public enum Parallel {
         }
         let chunks = workers * 4
         let size = (count + chunks - 1) / chunks
+        perform((count + size - 1) / size) { chunk in body((chunk * size)..<min(count, (chunk + 1) * size)) }
+    }
+
+    /// Calls `body(i)` for every i in `0..<iterations`, concurrently on up to ``threads``
+    /// threads. The iterations must touch disjoint data.
+    static func perform(_ iterations: Int, _ body: (Int) -> Void) {
+        guard iterations > 1 && threads > 1 else {
+            for i in 0..<iterations { body(i) }
+            return
+        }
         withoutActuallyEscaping(body) { escapable in
-            // The chunks touch disjoint data by contract; the closure itself is not Sendable.
+            // The iterations touch disjoint data by contract; the closure itself is not Sendable.
             nonisolated(unsafe) let work = escapable
-            DispatchQueue.concurrentPerform(iterations: (count + size - 1) / size) { chunk in
-                work((chunk * size)..<min(count, (chunk + 1) * size))
-            }
+            DispatchQueue.concurrentPerform(iterations: iterations) { work($0) }
         }
     }
 }

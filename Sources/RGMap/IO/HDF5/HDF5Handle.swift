@@ -62,6 +62,7 @@ enum HDF5Library {
     static var linkCreateClass: hid_t { rgmap_h5p_link_create() }
     static var datasetCreateClass: hid_t { rgmap_h5p_dataset_create() }
     static var groupCreateClass: hid_t { rgmap_h5p_group_create() }
+    static var fileAccessClass: hid_t { rgmap_h5p_file_access() }
 
     /// `H5T_VARIABLE`: the size of a variable-length string type.
     static let variableSize = Int(bitPattern: UInt(bitPattern: -1))

@@ -10,11 +10,14 @@ final class HDF5Writer {
     let path: String
     private let file: HDF5Handle
 
-    /// Creates (truncates) `path`.
-    init(path: String) throws {
+    /// Creates (truncates) `path`. With `alignment`, every object of at least that many bytes
+    /// starts at a multiple of it in the file (so its data can be written by direct I/O).
+    init(path: String, alignment: Int? = nil) throws {
         HDF5Library.ensureInitialised()
         self.path = path
-        let id = H5Fcreate(path, rgmap_h5f_acc_trunc(), HDF5Library.defaultID, HDF5Library.defaultID)
+        let access = HDF5Handle(H5Pcreate(HDF5Library.fileAccessClass), closer: H5Pclose)
+        if let alignment { H5Pset_alignment(access.id, hsize_t(alignment), hsize_t(alignment)) }
+        let id = H5Fcreate(path, rgmap_h5f_acc_trunc(), HDF5Library.defaultID, access.id)
         guard id >= 0 else { throw OutputError("cannot create HDF5 file \(path)") }
         file = HDF5Handle(id, closer: H5Fclose)
     }
@@ -78,6 +81,25 @@ final class HDF5Writer {
         if values.count > 0, H5Dwrite(dataset.id, memoryType, 0, 0, HDF5Library.defaultID, values.baseAddress) < 0 {
             throw fail(name, "write dataset")
         }
+    }
+
+    /// Creates a 2-D dataset whose contiguous storage is allocated now and never filled, and
+    /// returns the byte offset of that storage in the file: the caller writes the data there
+    /// itself (row-major, `fileType`'s bytes), after the file is closed.
+    func reserveMatrix(_ name: String, rows: Int, columns: Int, fileType: hid_t) throws -> Int {
+        var dims: [hsize_t] = [hsize_t(rows), hsize_t(columns)]
+        let space = HDF5Handle(H5Screate_simple(2, &dims, nil), closer: H5Sclose)
+        let creation = creationProperties(HDF5Library.datasetCreateClass)
+        H5Pset_layout(creation.id, H5D_CONTIGUOUS)
+        H5Pset_alloc_time(creation.id, H5D_ALLOC_TIME_EARLY)
+        H5Pset_fill_time(creation.id, H5D_FILL_TIME_NEVER)
+        let links = linkProperties()
+        let id = H5Dcreate2(file.id, name, fileType, space.id, links.id, creation.id, HDF5Library.defaultID)
+        guard id >= 0 else { throw fail(name, "create dataset") }
+        let dataset = HDF5Handle(id, closer: H5Dclose)
+        let offset = H5Dget_offset(dataset.id)
+        guard offset != haddr_t.max else { throw fail(name, "allocate dataset storage") }
+        return Int(offset)
     }
 
     /// A 2-D int32 dataset whose every element is `value`, stored as the dataset's fill
