@@ -43,6 +43,29 @@ import Testing
         }
     }
 
+    @Test func reportsFinalBlocksInOrder() {
+        let p = Self.hostileP(count: 100_003, seed: 5)
+        var final = [Double](repeating: 0, count: p.count), q = final
+        p.withUnsafeBufferPointer { pb in
+            final.withUnsafeMutableBufferPointer { FalseDiscoveryRate.adjust(pb, method: .bh, into: $0, bucketThreshold: 0) }
+        }
+        var covered = 0
+        var snapshots: [[Double]] = []
+        p.withUnsafeBufferPointer { pb in
+            q.withUnsafeMutableBufferPointer { qb in
+                let storage = UnsafeBufferPointer(qb)
+                FalseDiscoveryRate.adjust(pb, method: .bh, into: qb, bucketThreshold: 0) { range in
+                    #expect(range.lowerBound == covered)
+                    covered = range.upperBound
+                    snapshots.append(Array(storage[range]))  // final when reported
+                }
+            }
+        }
+        #expect(covered == p.count && snapshots.count > 1)
+        let reported = snapshots.flatMap { $0 }
+        #expect(zip(reported, final).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    }
+
     @Test func fallsBackToTheSortPathOutsideTheUnitInterval() {
         let p = [0.2, 1.5, 0.01, .nan, 0.3]
         var q = [Double](repeating: 0, count: p.count)

@@ -8,8 +8,19 @@ public enum AssociationMapper {
         case correlations
         /// p is final (q still empty).
         case pValues
+        /// The q of some pairs is final (q of the map itself still empty).
+        case qRows(FinalValues)
         /// q is final: the map is complete.
         case qValues
+    }
+
+    /// Values of some pairs that are final, read in place: `storage` is the storage of the
+    /// map's q, which stays valid while the map the mapper returns lives.
+    public struct FinalValues: @unchecked Sendable {
+        /// Row-major pair indices.
+        public let range: Range<Int>
+        public let storage: UnsafeBufferPointer<Double>
+        public var values: UnsafeBufferPointer<Double> { UnsafeBufferPointer(rebasing: storage[range]) }
     }
 
     /// - Parameter stageCompleted: called with the map so far as each ``Stage`` completes,
@@ -47,7 +58,7 @@ public enum AssociationMapper {
             warnings.append("\(plural(result.constantGenes.count, "gene")) constant over its samples (r = NA): "
                             + result.constantGenes.prefix(5).joined(separator: ", "))
         }
-        let undefined = result.r.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+        let undefined = countNaN(result.r, rows: features.rowCount)
         if undefined > 0 { warnings.append("\(plural(undefined, "pair")) with r = NA (a side constant over the pair's samples, or fewer than 2 samples)") }
         var map = AssociationMap(features: features.rowLabels, genes: omics.rowLabels, r: result.r, p: [], q: [],
                                  pairs: result.pairs, options: options, covariateColumns: covariates?.rowLabels ?? [],
@@ -55,7 +66,10 @@ public enum AssociationMapper {
         stageCompleted?(.correlations, map)
         map.p = pValues(result, features: features.rowCount, genes: omics.rowCount)
         stageCompleted?(.pValues, map)
-        map.q = qValues(map.p, features: features.rowCount, genes: omics.rowCount, options: options)
+        let partial = map
+        map.q = qValues(map.p, features: features.rowCount, genes: omics.rowCount, options: options) { range, q in
+            stageCompleted?(.qRows(FinalValues(range: range, storage: q)), partial)
+        }
         stageCompleted?(.qValues, map)
         return map
     }
@@ -83,19 +97,40 @@ public enum AssociationMapper {
         return p
     }
 
+    /// NaN values in a rows x columns matrix, rows in parallel.
+    private static func countNaN(_ values: [Double], rows: Int) -> Int {
+        guard rows > 0 else { return 0 }
+        let columns = values.count / rows
+        var perRow = [Int](repeating: 0, count: rows)
+        values.withUnsafeBufferPointer { values in
+            perRow.withUnsafeMutableBufferPointer { perRow in
+                Parallel.forEachChunk(rows, minimumChunk: 16) { chunk in
+                    for row in chunk {
+                        var count = 0
+                        for v in values[(row * columns)..<((row + 1) * columns)] where v.isNaN { count += 1 }
+                        perRow[row] = count
+                    }
+                }
+            }
+        }
+        return perRow.reduce(0, +)
+    }
+
     @inline(__always)
     private static func degreesOfFreedom(_ result: CorrelationResult, _ k: Int) -> Int {
         Int(result.pairs[k]) - 2 - Int(result.covariateDF?[k] ?? 0)
     }
 
-    static func qValues(_ p: [Double], features: Int, genes: Int, options: AssociationOptions) -> [Double] {
+    static func qValues(_ p: [Double], features: Int, genes: Int, options: AssociationOptions,
+                        completed: ((Range<Int>, UnsafeBufferPointer<Double>) -> Void)? = nil) -> [Double] {
         // Every adjustment writes every q it covers, and the scopes cover every pair.
         var q = [Double](unsafeUninitializedCapacity: p.count) { _, initialized in initialized = p.count }
         p.withUnsafeBufferPointer { p in
             q.withUnsafeMutableBufferPointer { q in
                 switch options.fdrScope {
                 case .global:
-                    FalseDiscoveryRate.adjust(p, method: options.fdr, into: q)
+                    let storage = UnsafeBufferPointer(q)
+                    FalseDiscoveryRate.adjust(p, method: options.fdr, into: q) { range in completed?(range, storage) }
                 case .perFeature:
                     Parallel.forEachChunk(features) { chunk in
                         for f in chunk {
@@ -104,6 +139,7 @@ public enum AssociationMapper {
                                                       into: UnsafeMutableBufferPointer(rebasing: q[range]))
                         }
                     }
+                    completed?(q.indices, UnsafeBufferPointer(q))
                 }
             }
         }

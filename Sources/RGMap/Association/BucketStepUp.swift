@@ -18,8 +18,9 @@ enum BucketStepUp {
 
     /// Adjusts `p` (values in [0, 1] or NaN; `count` of them not NaN) into `q`.
     /// Returns false, leaving `q` untouched, when a value is outside [0, 1].
+    /// `completed` is called in order with consecutive ranges of q as they become final.
     static func adjust(_ p: UnsafeBufferPointer<Double>, count: Int, factor: Double,
-                       into q: UnsafeMutableBufferPointer<Double>) -> Bool {
+                       into q: UnsafeMutableBufferPointer<Double>, completed: ((Range<Int>) -> Void)? = nil) -> Bool {
         let chunks = max(1, min(Parallel.threads * 2, p.count >> 16))
         let chunkSize = (p.count + chunks - 1) / chunks
         func chunk(_ c: Int) -> Range<Int> { (c * chunkSize)..<min(p.count, (c + 1) * chunkSize) }
@@ -67,12 +68,18 @@ enum BucketStepUp {
         }
         sortBuckets(q, starts: bucketStarts)
         let steps = StepUpFunction(sorted: UnsafeBufferPointer(rebasing: q[0..<count]), factor: factor, bucketShift: shift)
+        // In eight blocks, so that a caller can write each out while the next is looked up.
+        let blocks = completed == nil ? 1 : 8
         steps.withLookup { lookup in
-            Parallel.forEachChunk(p.count, minimumChunk: 1 << 14) { range in
-                for i in range {
-                    let v = p[i]
-                    q[i] = v.isNaN ? .nan : lookup.q(forKey: (v + 0).bitPattern)
+            for block in 0..<blocks {
+                let blockRange = (p.count * block / blocks)..<(p.count * (block + 1) / blocks)
+                Parallel.forEachChunk(blockRange.count, minimumChunk: 1 << 14) { range in
+                    for i in (blockRange.lowerBound + range.lowerBound)..<(blockRange.lowerBound + range.upperBound) {
+                        let v = p[i]
+                        q[i] = v.isNaN ? .nan : lookup.q(forKey: (v + 0).bitPattern)
+                    }
                 }
+                completed?(blockRange)
             }
         }
         return true

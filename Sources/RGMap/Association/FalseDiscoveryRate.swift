@@ -25,8 +25,10 @@ enum FalseDiscoveryRate {
     /// comparison sort of (p, index) pairs (same result, a fraction of the time and memory).
     static let bucketThreshold = 1 << 20
 
+    /// - Parameter completed: called in order with consecutive ranges of q as they become
+    ///   final (the whole range at once, except on the bucket path).
     static func adjust(_ p: UnsafeBufferPointer<Double>, method: FDRMethod, into q: UnsafeMutableBufferPointer<Double>,
-                       bucketThreshold: Int = FalseDiscoveryRate.bucketThreshold) {
+                       bucketThreshold: Int = FalseDiscoveryRate.bucketThreshold, completed: ((Range<Int>) -> Void)? = nil) {
         var valid = 0
         for v in p where !v.isNaN { valid += 1 }
         let n = Double(valid)
@@ -37,10 +39,13 @@ enum FalseDiscoveryRate {
             for i in p.indices { q[i] = p[i].isNaN ? .nan : min(1, n * p[i]) }
         case .bh, .by:
             let factor = method == .by ? harmonicNumber(valid) : 1
-            if valid > bucketThreshold && BucketStepUp.adjust(p, count: valid, factor: factor, into: q) { return }
+            if valid > bucketThreshold && BucketStepUp.adjust(p, count: valid, factor: factor, into: q, completed: completed) {
+                return
+            }
             for i in p.indices where p[i].isNaN { q[i] = .nan }
             stepUpBySort(p, count: valid, factor: factor, into: q)
         }
+        completed?(p.indices)
     }
 
     /// sum_{k=1}^{n} 1/k, smallest terms first with compensation (R sums in long double).

@@ -18,6 +18,8 @@ public final class AssociationMatrixFile: @unchecked Sendable {
     private var offsets: [String: Int] = [:]
     private var data: DirectFileWriter?
     private var failure: Error?
+    /// Where the q blocks queued by `.qRows` are read from (the map's q storage).
+    private var qStorage: UnsafePointer<Double>?
 
     public init(output: OutputDirectory, path: String = "map/associations.h5") throws {
         self.output = output
@@ -36,14 +38,22 @@ public final class AssociationMatrixFile: @unchecked Sendable {
             }
         case .pValues:
             enqueue { [self] in try writeMatrix("/p", map.p) }
+        case .qRows(let block):
+            qStorage = block.storage.baseAddress
+            enqueue { [self] in
+                try writeBytes("/q", UnsafeRawBufferPointer(block.values), at: block.range.lowerBound * MemoryLayout<Double>.stride)
+            }
         case .qValues:
-            enqueue { [self] in try writeMatrix("/q", map.q) }
+            break  // written block by block
         }
     }
 
     /// Waits for the queued writes, closes the file and moves it into place. Writes every
     /// matrix now if no stage was reported.
     public func finish(_ map: AssociationMap) throws {
+        if let qStorage {
+            precondition(map.q.withUnsafeBufferPointer { $0.baseAddress } == qStorage, "q moved while being written")
+        }
         enqueue { [self] in
             guard offsets.isEmpty else { return }
             try layOut(map)
@@ -92,7 +102,13 @@ public final class AssociationMatrixFile: @unchecked Sendable {
     }
 
     private func writeMatrix<T>(_ name: String, _ values: [T]) throws {
+        try values.withUnsafeBytes { try writeBytes(name, $0, at: 0) }
+    }
+
+    /// Writes `bytes` at `start` bytes into the data of matrix `name`.
+    private func writeBytes(_ name: String, _ bytes: UnsafeRawBufferPointer, at start: Int) throws {
         guard let offset = offsets[name], let data else { preconditionFailure("\(name) written before the layout") }
-        try values.withUnsafeBytes { try data.write($0, at: offset) }
+        try data.write(bytes, at: offset + start)
     }
 }
+
