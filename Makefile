@@ -60,6 +60,7 @@ fixtures: venv
 	$(VENV)/bin/python scripts/make_format_fixtures.py
 	Rscript scripts/make_rhdf5_fixture.R
 	Rscript scripts/make_map_fixtures.R
+	Rscript scripts/make_network_fixtures.R
 
 ## genesets: re-export data/genesets/go_bp.gmt.gz from Bioconductor's org.Hs.eg.db and GO.db
 genesets:

@@ -11,18 +11,7 @@ suppressPackageStartupMessages({
 })
 out <- "Tests/RGMapTests/Fixtures/map"
 dir.create(out, showWarnings = FALSE, recursive = TRUE)
-fmt <- function(x) ifelse(is.na(x), "NA", sprintf("%.17g", x))
-
-# A variables x samples matrix as rgmap reads it: first column the label.
-write_matrix <- function(m, file, corner = "id") {
-  lines <- c(paste(c(corner, colnames(m)), collapse = "\t"),
-             vapply(seq_len(nrow(m)), function(i) paste(c(rownames(m)[i], fmt(m[i, ])), collapse = "\t"), ""))
-  writeLines(lines, file.path(out, file))
-}
-write_table <- function(df, file) {
-  df[] <- lapply(df, function(col) if (is.numeric(col)) fmt(col) else col)
-  write.table(df, file.path(out, file), sep = "\t", quote = FALSE, row.names = FALSE)
-}
+source("scripts/fixture_helpers.R")
 
 # Every feature x gene pair of one method: r, n, p (t with n - 2 df), q by p.adjust.
 pairwise_map <- function(features, genes, method) {

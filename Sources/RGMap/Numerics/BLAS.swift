@@ -25,4 +25,11 @@ enum BLAS {
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
                     alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
+
+    /// The lower triangle (row-major, i >= j) of C = A A^T for row-major A (n x k): a
+    /// symmetric rank-k update, half the work of a general product.
+    static func syrkLower(n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, c: UnsafeMutablePointer<Double>, ldc: Int) {
+        guard n > 0, k > 0 else { return }
+        cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, Int32(n), Int32(k), 1, a, Int32(lda), 0, c, Int32(ldc))
+    }
 }

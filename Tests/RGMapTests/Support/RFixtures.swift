@@ -5,8 +5,8 @@ import Testing
 /// Golden values written by R (scripts/make_map_fixtures.R) and the inputs they came from.
 enum RFixtures {
     /// Rows of an expected-values table, as column name -> text.
-    static func table(_ file: String) throws -> [[String: String]] {
-        let text = try String(contentsOfFile: Fixtures.path("map/" + file), encoding: .utf8)
+    static func table(_ file: String, in folder: String = "map") throws -> [[String: String]] {
+        let text = try String(contentsOfFile: Fixtures.path(folder + "/" + file), encoding: .utf8)
         let lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         let header = lines[0]
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }

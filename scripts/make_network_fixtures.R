@@ -1,0 +1,64 @@
+# Golden values for rgmap's co-expression network, computed by WGCNA 1.72 itself.
+# Writes Tests/RGMapTests/Fixtures/network/ (see SPEC.md there).
+#
+# Requires (Debian 12): apt-get install r-base-core r-cran-wgcna r-bioc-bladderbatch
+# Usage: Rscript scripts/make_network_fixtures.R    (or: make fixtures)
+
+suppressPackageStartupMessages({
+  library(WGCNA)
+  library(bladderbatch)
+})
+out <- "Tests/RGMapTests/Fixtures/network"
+dir.create(out, showWarnings = FALSE, recursive = TRUE)
+source("scripts/fixture_helpers.R")
+
+# Real data: the 600 most variable probes of the bladderbatch microarrays (57 samples).
+data(bladderdata)
+bladder <- Biobase::exprs(bladderEset)
+bladder <- bladder[order(-apply(bladder, 1, var)), ][1:600, ]
+write_matrix(bladder, "bladder_expr.tsv", corner = "gene")
+
+# Simulated: 70 samples, 300 genes in 4 planted modules plus noise, a few values missing.
+set.seed(11)
+samples <- 70
+factors <- matrix(rnorm(samples * 4), samples, 4)
+sim <- sapply(1:300, function(g) {
+  module <- (g - 1) %% 5
+  if (module < 4) 0.75 * factors[, module + 1] + sqrt(1 - 0.75^2) * rnorm(samples) else rnorm(samples)
+})
+sim[sample(length(sim), 60)] <- NA
+colnames(sim) <- sprintf("G%03d", 1:300); rownames(sim) <- sprintf("S%02d", 1:samples)
+write_matrix(t(sim), "sim_expr.tsv", corner = "gene")
+
+# pickSoftThreshold: default powers, stats::cor with pairwise-complete values, each network type.
+for (name in c("bladder", "sim")) {
+  expr <- if (name == "bladder") t(bladder) else sim
+  for (type in c("unsigned", "signed", "signed hybrid")) {
+    sft <- pickSoftThreshold(expr, networkType = type, verbose = 0)
+    table <- sft$fitIndices
+    names(table) <- c("power", "sft_r2", "slope", "truncated_r2", "mean_k", "median_k", "max_k")
+    table$power_estimate <- if (is.na(sft$powerEstimate)) NA else sft$powerEstimate
+    write_table(table, sprintf("soft_threshold_%s_%s.tsv", name, gsub(" ", "_", type)))
+  }
+}
+cat("WGCNA", as.character(packageVersion("WGCNA")), "R", R.version.string, "\n")
+
+# TOM: WGCNA's TOMsimilarityFromExpr (Pearson, power 6, "min" denominator) on the 80 most
+# variable probes, for the network and TOM types rgmap offers; the upper triangle, row by row.
+small <- t(bladder[1:80, ])
+for (combo in list(c("unsigned", "unsigned"), c("unsigned", "signed"), c("signed", "signed"),
+                   c("signed hybrid", "unsigned"))) {
+  tom <- TOMsimilarityFromExpr(small, corType = "pearson", networkType = combo[1], power = 6,
+                               TOMType = combo[2], TOMDenom = "min", verbose = 0)
+  upper <- which(upper.tri(tom), arr.ind = TRUE)
+  upper <- upper[order(upper[, 1], upper[, 2]), ]
+  write_table(data.frame(i = upper[, 1], j = upper[, 2], tom = tom[upper]),
+              sprintf("tom_bladder80_%s_%s.tsv", gsub(" ", "_", combo[1]), combo[2]))
+  if (all(combo == c("unsigned", "signed"))) {
+    # Average-linkage clustering of 1 - TOM, as blockwiseModules builds its gene tree.
+    tree <- hclust(as.dist(1 - tom), method = "average")
+    write_table(data.frame(step = seq_along(tree$height), left = tree$merge[, 1], right = tree$merge[, 2],
+                           height = tree$height), "hclust_bladder80_unsigned_signed.tsv")
+    write_table(data.frame(position = seq_along(tree$order), gene = tree$order), "hclust_order_bladder80_unsigned_signed.tsv")
+  }
+}
