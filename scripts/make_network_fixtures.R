@@ -62,3 +62,20 @@ for (combo in list(c("unsigned", "unsigned"), c("unsigned", "signed"), c("signed
     write_table(data.frame(position = seq_along(tree$order), gene = tree$order), "hclust_order_bladder80_unsigned_signed.tsv")
   }
 }
+
+# Module statistics for given labels: the 200 most variable probes, labels from cutting the
+# average-linkage tree of 1 - TOM (unsigned, power 6) into 6 groups, the smallest as 0.
+top <- t(bladder[1:200, ])
+tom200 <- TOMsimilarityFromExpr(top, networkType = "unsigned", power = 6, TOMType = "unsigned", verbose = 0)
+labels <- cutree(hclust(as.dist(1 - tom200), method = "average"), k = 6)
+labels[labels == as.integer(names(which.min(table(labels))))] <- 0
+me <- moduleEigengenes(top, labels)
+write_table(data.frame(gene = colnames(top), module = labels), "modules_bladder200_labels.tsv")
+write_table(data.frame(sample = rownames(top), me$eigengenes, check.names = FALSE), "modules_bladder200_eigengenes.tsv")
+write_table(data.frame(module = sub("^ME", "", names(me$eigengenes)), var_explained = as.numeric(me$varExplained[1, ])),
+            "modules_bladder200_var_explained.tsv")
+kme <- signedKME(top, me$eigengenes)
+write_table(data.frame(gene = colnames(top), kme, check.names = FALSE), "modules_bladder200_kme.tsv")
+connectivity <- intramodularConnectivity(adjacency(top, power = 6, type = "unsigned"), labels)
+write_table(data.frame(gene = colnames(top), k_total = connectivity$kTotal, k_within = connectivity$kWithin),
+            "modules_bladder200_connectivity.tsv")
