@@ -79,3 +79,7 @@ write_table(data.frame(gene = colnames(top), kme, check.names = FALSE), "modules
 connectivity <- intramodularConnectivity(adjacency(top, power = 6, type = "unsigned"), labels)
 write_table(data.frame(gene = colnames(top), k_total = connectivity$kTotal, k_within = connectivity$kWithin),
             "modules_bladder200_connectivity.tsv")
+
+# Module colours: labels2colors over labels 0 ... 1000 (beyond 435 colours WGCNA repeats them
+# with a suffix).
+write_table(data.frame(label = 0:1000, color = suppressWarnings(labels2colors(0:1000))), "module_colors.tsv")
