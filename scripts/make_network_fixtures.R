@@ -83,3 +83,23 @@ write_table(data.frame(gene = colnames(top), k_total = connectivity$kTotal, k_wi
 # Module colours: labels2colors over labels 0 ... 1000 (beyond 435 colours WGCNA repeats them
 # with a suffix).
 write_table(data.frame(label = 0:1000, color = suppressWarnings(labels2colors(0:1000))), "module_colors.tsv")
+
+# Merging close modules: 60 complete samples, 240 genes on 6 factors; each factor's genes
+# carry two labels (which should merge), 12 genes are noise (label 0). Labels with relabel = TRUE
+# (blockwiseModules' call) at two cut heights.
+set.seed(12)
+factors <- matrix(rnorm(60 * 6), 60, 6)
+loadings <- c(0.9, 0.8, 0.7, 0.8, 0.6, 0.75)
+merge_expr <- sapply(1:240, function(g) {
+  if (g > 228) return(rnorm(60))
+  k <- (g - 1) %% 6 + 1
+  loadings[k] * factors[, k] + sqrt(1 - loadings[k]^2) * rnorm(60)
+})
+colnames(merge_expr) <- sprintf("M%03d", 1:240); rownames(merge_expr) <- sprintf("S%02d", 1:60)
+merge_labels <- ifelse(1:240 > 228, 0, ((1:240 - 1) %% 6) * 2 + 1 + ((1:240 - 1) %/% 6) %% 2)
+merge_labels[c(3, 9)] <- 13  # a small extra module that joins factor 3's
+write_matrix(t(merge_expr), "merge_expr.tsv", corner = "gene")
+merged <- sapply(c(0.25, 0.05), function(h) mergeCloseModules(merge_expr, merge_labels, cutHeight = h, relabel = TRUE,
+                                                             verbose = 0)$colors)
+write_table(data.frame(gene = colnames(merge_expr), label = merge_labels, merged_0.25 = merged[, 1],
+                       merged_0.05 = merged[, 2], check.names = FALSE), "merge_labels.tsv")

@@ -58,23 +58,11 @@ public struct ModuleEigengenes: Sendable {
                            Int32(n), 0, 0, Int32(n), Int32(n), 0, &found, &eigenvalue, &vector, 1, &support)
         // Sign: along the average standardized expression.
         let average = (0..<n).map { s in (0..<m).reduce(0) { $0 + x[$1 * n + s] } / Double(m) }
-        if pearson(average, vector[...]) < 0 { vector = vector.map { -$0 } }
+        if VectorCorrelation.pearson(average, vector[...]) < 0 { vector = vector.map { -$0 } }
         let explained = (0..<m).reduce(0) { sum, row in
-            let r = pearson(x[(row * n)..<((row + 1) * n)], vector[...])
+            let r = VectorCorrelation.pearson(x[(row * n)..<((row + 1) * n)], vector[...])
             return sum + (r.isNaN ? 0 : r * r)
         } / Double(m)
         return (vector, explained)
-    }
-
-    private static func pearson<A: Collection<Double>, B: Collection<Double>>(_ a: A, _ b: B) -> Double {
-        let n = Double(a.count)
-        let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
-        var sab = 0.0, saa = 0.0, sbb = 0.0
-        for (u, v) in zip(a, b) {
-            sab += (u - ma) * (v - mb)
-            saa += (u - ma) * (u - ma)
-            sbb += (v - mb) * (v - mb)
-        }
-        return sab / (saa * sbb).squareRoot()
     }
 }
