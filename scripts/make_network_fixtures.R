@@ -103,3 +103,7 @@ merged <- sapply(c(0.25, 0.05), function(h) mergeCloseModules(merge_expr, merge_
                                                              verbose = 0)$colors)
 write_table(data.frame(gene = colnames(merge_expr), label = merge_labels, merged_0.25 = merged[, 1],
                        merged_0.05 = merged[, 2], check.names = FALSE), "merge_labels.tsv")
+
+# Top hub of each module (module 0 left out), WGCNA's defaults: signed adjacency, power 2.
+hubs <- chooseTopHubInEachModule(merge_expr, merge_labels, omitColors = 0)
+write_table(data.frame(module = as.integer(names(hubs)), gene = hubs), "top_hubs.tsv")
