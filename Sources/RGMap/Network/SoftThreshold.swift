@@ -50,20 +50,27 @@ public enum SoftThreshold {
             r.withUnsafeBufferPointer { r in
                 k.withUnsafeMutableBufferPointer { k in
                     Parallel.forEachChunk(rows.count, minimumChunk: 4) { chunk in
-                        var sums = [Double](repeating: 0, count: powers.count)
+                        var sums = [SIMD8<Double>](repeating: .zero, count: powers.count)
                         for local in chunk {
                             let gene = rows[local]
-                            for index in sums.indices { sums[index] = 0 }
-                            for other in 0..<genes where other != gene {
-                                let base = networkType.base(r[local * genes + other])
-                                if base.isNaN { continue }  // R's colSums(na.rm = TRUE)
-                                var value = 1.0
+                            for index in sums.indices { sums[index] = .zero }
+                            var other = 0
+                            while other < genes {
+                                // Eight genes at a time; the gene itself and NaN add nothing
+                                // (R's colSums(na.rm = TRUE) after the diagonal's 1 - 1).
+                                var base = SIMD8<Double>.zero
+                                for lane in 0..<8 where other + lane < genes && other + lane != gene {
+                                    let value = networkType.base(r[local * genes + other + lane])
+                                    base[lane] = value.isNaN ? 0 : value
+                                }
+                                var value = SIMD8<Double>(repeating: 1)
                                 for (index, step) in steps.enumerated() {
                                     for _ in 0..<step { value *= base }
                                     sums[index] += value
                                 }
+                                other += 8
                             }
-                            for index in sums.indices { k[index * genes + gene] = sums[index] }
+                            for index in sums.indices { k[index * genes + gene] = sums[index].sum() }
                         }
                     }
                 }
