@@ -107,3 +107,24 @@ write_table(data.frame(gene = colnames(merge_expr), label = merge_labels, merged
 # Top hub of each module (module 0 left out), WGCNA's defaults: signed adjacency, power 2.
 hubs <- chooseTopHubInEachModule(merge_expr, merge_labels, omitColors = 0)
 write_table(data.frame(module = as.integer(names(hubs)), gene = hubs), "top_hubs.tsv")
+
+# Module-feature correlations and gene significance: four features over merge_expr's samples
+# (factor 1, minus factor 3, noise, factor 5 with three values missing), the modules merged at 0.25.
+set.seed(13)
+features <- cbind(F1 = factors[, 1] + rnorm(60), F2 = -factors[, 3] + rnorm(60), F3 = rnorm(60),
+                  F4 = factors[, 5] + rnorm(60))
+features[c(4, 17, 33), "F4"] <- NA
+rownames(features) <- rownames(merge_expr)
+write_matrix(t(features), "merge_features.tsv", corner = "feature")
+mes <- moduleEigengenes(merge_expr, merged[, 1])$eigengenes
+r <- cor(mes, features, use = "p")
+n <- t(!is.na(mes)) %*% (!is.na(features))
+p <- corPvalueStudent(r, n)
+q <- matrix(p.adjust(p, "BH"), nrow(p))
+write_table(data.frame(module = rep(as.integer(sub("^ME", "", rownames(r))), times = ncol(r)),
+                       feature = rep(colnames(r), each = nrow(r)), r = as.vector(r), p = as.vector(p), q = as.vector(q)),
+            "module_feature.tsv")
+gs <- cor(merge_expr, features, use = "p")
+gsn <- t(!is.na(merge_expr)) %*% (!is.na(features))
+write_table(data.frame(gene = rep(rownames(gs), times = ncol(gs)), feature = rep(colnames(gs), each = nrow(gs)),
+                       gs = as.vector(gs), gs_p = as.vector(corPvalueStudent(gs, gsn))), "gene_significance.tsv")
