@@ -6,8 +6,7 @@ import Testing
     /// network, signed TOM): merges, heights and leaf order.
     @Test func matchesRsHclustOnOneMinusTOM() throws {
         let tom = try TopologicalOverlapTests.tom(.unsigned, .signed)
-        var dissimilarity = tom.map { 1 - $0 }
-        let tree = AverageLinkage.cluster(dissimilarity: &dissimilarity, count: 80)
+        let tree = AverageLinkage.cluster(oneMinus: tom)
         let expected = try RFixtures.table("hclust_bladder80_unsigned_signed.tsv", in: "network")
         #expect(tree.merges.count == expected.count)
         for (step, row) in expected.enumerated() {

@@ -89,7 +89,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
-    @Test(arguments: ["modules", "enrich", "run"])
+    @Test(arguments: ["enrich", "run"])
     func unbuiltStagesSaySoAndExitTwo(_ command: String) throws {
         let out = Fixtures.scratchFolder() + "/out"
         let result = try CommandRunner.run([command, "--omics", "formats/omics.tsv", "--out", out])

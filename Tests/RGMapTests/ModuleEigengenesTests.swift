@@ -39,8 +39,8 @@ import Testing
                 #expect(agrees(kme[gene * eigengenes.modules.count + index], RFixtures.number(row["kME\(module)"]), absolute: 1e-8))
             }
         }
-        let adjacency = Adjacency.matrix(expression, networkType: .unsigned, power: 6, tomType: nil)
-        let connectivity = IntramodularConnectivity(adjacency: adjacency, labels: labels)
+        let adjacency = AdjacencyBlocks(expression, correlation: .pearson, networkType: .unsigned, power: 6, tomType: nil)
+        let connectivity = IntramodularConnectivity(adjacency, labels: labels)
         let expected = try RFixtures.table("modules_bladder200_connectivity.tsv", in: "network")
         for (gene, row) in expected.enumerated() {
             #expect(agrees(connectivity.total[gene], RFixtures.number(row["k_total"]), absolute: 1e-8), "gene \(gene)")

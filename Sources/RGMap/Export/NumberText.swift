@@ -1,12 +1,12 @@
 /// Numbers as rgmap's tables write them: Swift's shortest round-trip form, `NA` for NaN.
-enum NumberText {
+public enum NumberText {
     @inline(__always)
     static func append(_ value: Double, to buffer: inout [UInt8]) {
         var text = self.text(value)
         text.withUTF8 { buffer.append(contentsOf: $0) }
     }
 
-    static func text(_ value: Double) -> String { value.isNaN ? "NA" : value.description }
+    public static func text(_ value: Double) -> String { value.isNaN ? "NA" : value.description }
 
     @inline(__always)
     static func append(_ value: Int, to buffer: inout [UInt8]) {

@@ -8,7 +8,7 @@
 /// than R's, which changes the numbering but not the tree.
 enum AverageLinkage {
     /// `dissimilarity` is n x n, symmetric, row-major; it is overwritten.
-    static func cluster(dissimilarity d: inout [Double], count n: Int) -> Dendrogram {
+    static func cluster<Scalar: NetworkScalar>(dissimilarity d: inout [Scalar], count n: Int) -> Dendrogram {
         guard n > 1 else { return Dendrogram(merges: [], heights: []) }
         var size = [Int](repeating: 1, count: n)
         // Height of the cluster in each slot: a merge is never lower than what it merges, even
@@ -30,7 +30,7 @@ enum AverageLinkage {
                 let a = chain[chain.count - 1]
                 let previous = chain.count >= 2 ? chain[chain.count - 2] : -1
                 // Nearest active neighbour of a; the previous link wins a tie (the chain's rule).
-                var nearest = previous, best = previous >= 0 ? d[a * n + previous] : .infinity
+                var nearest = previous, best: Scalar = previous >= 0 ? d[a * n + previous] : .infinity
                 for x in 0..<n where active[x] && x != a {
                     let value = d[a * n + x]
                     if value < best { best = value; nearest = x }
@@ -38,12 +38,12 @@ enum AverageLinkage {
                 guard nearest != previous else {
                     chain.removeLast(2)
                     let keep = min(a, previous), gone = max(a, previous)
-                    let height = max(best, clusterHeight[keep], clusterHeight[gone])
+                    let height = max(Double(best), clusterHeight[keep], clusterHeight[gone])
                     found.append((keep, gone, height))
                     clusterHeight[keep] = height
                     active[gone] = false
                     // Lance-Williams for the average: sizes weight the two old distances.
-                    let wa = Double(size[keep]), wb = Double(size[gone])
+                    let wa = Scalar(size[keep]), wb = Scalar(size[gone])
                     for x in 0..<n where active[x] && x != keep {
                         let value = (wa * d[keep * n + x] + wb * d[gone * n + x]) / (wa + wb)
                         d[keep * n + x] = value
@@ -56,6 +56,27 @@ enum AverageLinkage {
             }
         }
         return numbered(found, leaves: n)
+    }
+
+    /// Clusters the dissimilarities 1 - s of a packed similarity (the square working copy
+    /// is made here and dropped on return).
+    static func cluster<Scalar: NetworkScalar>(oneMinus similarity: PackedLowerTriangle<Scalar>) -> Dendrogram {
+        let n = similarity.count
+        var d = [Scalar](repeating: 0, count: n * n)
+        d.withUnsafeMutableBufferPointer { d in
+            similarity.values.withUnsafeBufferPointer { s in
+                Parallel.forEachChunk(n, minimumChunk: 16) { rows in
+                    for i in rows {
+                        let packed = PackedLowerTriangle<Scalar>.offset(row: i)
+                        for j in 0..<i { d[i * n + j] = 1 - s[packed + j] }
+                    }
+                }
+                Parallel.forEachChunk(n, minimumChunk: 16) { rows in
+                    for i in rows { for j in (i + 1)..<n { d[i * n + j] = d[j * n + i] } }
+                }
+            }
+        }
+        return cluster(dissimilarity: &d, count: n)
     }
 
     /// R's numbering of merges found in `found` order (children always before parents).

@@ -29,3 +29,32 @@ public struct Dendrogram: Sendable, Equatable {
         return order.map { -$0 - 1 }
     }
 }
+
+extension Dendrogram {
+    /// R's `cutree(tree, h = height)`: the groups formed by the merges up to the first one
+    /// above `height`, numbered 1, 2, ... in the order of their first leaf.
+    public func groups(atHeight height: Double) -> [Int] {
+        let n = merges.count + 1
+        let applied = heights.firstIndex { $0 > height } ?? merges.count
+        var parent = Array(0..<n)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        var representative: [Int] = []  // a leaf of each merge's cluster
+        for (left, right) in merges[0..<applied] {
+            let a = left < 0 ? -left - 1 : representative[left - 1]
+            let b = right < 0 ? -right - 1 : representative[right - 1]
+            parent[root(b)] = root(a)
+            representative.append(a)
+        }
+        var number: [Int: Int] = [:]
+        return (0..<n).map { leaf in
+            let r = root(leaf)
+            if let existing = number[r] { return existing }
+            number[r] = number.count + 1
+            return number.count
+        }
+    }
+}

@@ -28,7 +28,7 @@ public enum ModuleMerging {
         let order = tree(of: eigengenes.eigengenes).order
         let ordered = order.map { eigengenes.eigengenes[$0] }
         let orderedModules = order.map { eigengenes.modules[$0] }
-        let branches = branchesAtHeight(tree(of: ordered), leaves: m, height: cutHeight)
+        let branches = tree(of: ordered).groups(atHeight: cutHeight)
         var replacement: [Int: Int] = [:]
         for position in 0..<m {
             // The first module of each branch (in the order above) keeps its label.
@@ -44,21 +44,6 @@ public enum ModuleMerging {
         var dissimilarity = [Double](repeating: 0, count: m * m)
         for i in 0..<m { for j in 0..<m where i != j { dissimilarity[i * m + j] = 1 - VectorCorrelation.pearson(vectors[i], vectors[j]) } }
         return AverageLinkage.cluster(dissimilarity: &dissimilarity, count: m)
-    }
-
-    /// R's cutree(tree, h = height): the groups joined by merges no higher than `height`,
-    /// as a group id per leaf.
-    private static func branchesAtHeight(_ tree: Dendrogram, leaves m: Int, height: Double) -> [Int] {
-        var parent = Array(0..<m)
-        func root(_ x: Int) -> Int { var x = x; while parent[x] != x { x = parent[x] }; return x }
-        var representative: [Int] = []  // a leaf of each merge's cluster
-        for (step, merge) in tree.merges.enumerated() {
-            let a = merge.0 < 0 ? -merge.0 - 1 : representative[merge.0 - 1]
-            let b = merge.1 < 0 ? -merge.1 - 1 : representative[merge.1 - 1]
-            if tree.heights[step] <= height { parent[root(b)] = root(a) }
-            representative.append(a)
-        }
-        return (0..<m).map(root)
     }
 
     /// Labels renumbered 1, 2, ... by decreasing module size (ties by label), 0 kept.

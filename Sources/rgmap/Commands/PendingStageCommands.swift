@@ -15,13 +15,6 @@ extension PendingStageCommand {
     }
 }
 
-struct ModulesCommand: PendingStageCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "modules", abstract: "WGCNA-style co-expression modules and hub genes (not built yet).")
-    static let stage = "the co-expression network stage"
-    @Argument(parsing: .allUnrecognized) var arguments: [String] = []
-}
-
 struct EnrichCommand: PendingStageCommand {
     static let configuration = CommandConfiguration(
         commandName: "enrich", abstract: "ORA and preranked GSEA of modules and feature-linked genes (not built yet).")

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Co-expression modules of one network over all genes, step by step as WGCNA 1.72
+/// `blockwiseModules` builds a single block: adjacency, TOM, average-linkage tree of
+/// 1 - TOM, hybrid dynamic tree cut, eigengenes, the kME checks, reassignment by kME and
+/// the merging of close modules, relabelled 1..K by decreasing size (0 = unassigned).
+public struct ModuleDetection: Sendable {
+    /// Genes (indices into the input) the network was built over: WGCNA's `goodGenes`.
+    public var networkGenes: [Int]
+    /// Gene tree over `networkGenes` (leaf i = networkGenes[i]).
+    public var tree: Dendrogram
+    /// Labels of the tree cut, per network gene.
+    public var treeCutLabels: [Int]
+    /// Labels after the kME checks and reassignment, before merging, per input gene.
+    public var unmergedLabels: [Int]
+    /// Final labels per input gene.
+    public var labels: [Int]
+    /// Eigengenes of the final modules over the network genes (label 0 first when present).
+    public var eigengenes: ModuleEigengenes
+    /// Seconds per step, in order.
+    public var timings: [(step: String, seconds: Double)]
+
+    /// Messages about what was left out (genes without variance), for stderr and the manifest.
+    public var notes: [String]
+
+    /// `expression` is genes x samples without missing values.
+    public init(_ expression: LabeledMatrix, options: ModuleDetectionOptions,
+                progress: ((_ step: String, _ done: Int, _ total: Int) -> Void)? = nil) throws {
+        try Self.requireComplete(expression)
+        var clock = StepClock()
+        networkGenes = Self.usableGenes(expression)
+        notes = []
+        let dropped = expression.rowCount - networkGenes.count
+        if dropped > 0 { notes.append("\(plural(dropped, "gene")) without variance left out of the network (module 0)") }
+        guard networkGenes.count >= 2 else { throw UsageError("modules need at least 2 genes with variance, got \(networkGenes.count)") }
+        let network = expression.selectingRows(networkGenes)
+        let genes = network.rowCount
+        let built = options.precision == .double
+            ? Self.treeAndCut(network, options: options, scalar: Double.self, clock: &clock, progress: progress)
+            : Self.treeAndCut(network, options: options, scalar: Float.self, clock: &clock, progress: progress)
+        tree = built.tree
+        treeCutLabels = built.labels
+        let checks = ModuleMembershipChecks(expression: network, options: options, minModuleSize: options.minModuleSize(genes: genes))
+        let pruned = checks.pruned(treeCutLabels)
+        let reassigned = checks.reassigned(pruned.labels, modules: pruned.modules, eigengenes: pruned.eigengenes)
+        clock.lap("kME checks")
+        let merged = ModuleMerging.merge(network, labels: reassigned, cutHeight: options.mergeCutHeight)
+        eigengenes = ModuleEigengenes(network, labels: merged)
+        clock.lap("merging")
+        unmergedLabels = [Int](repeating: 0, count: expression.rowCount)
+        labels = unmergedLabels
+        for (index, gene) in networkGenes.enumerated() {
+            unmergedLabels[gene] = reassigned[index]
+            labels[gene] = merged[index]
+        }
+        timings = clock.laps
+    }
+
+    /// Adjacency, TOM, tree and tree cut in the chosen precision; the genes x genes matrices
+    /// live only here, one adjacency and one packed TOM at the most.
+    private static func treeAndCut<Scalar: NetworkScalar>(_ network: LabeledMatrix, options: ModuleDetectionOptions, scalar: Scalar.Type,
+                                                          clock: inout StepClock,
+                                                          progress: ((String, Int, Int) -> Void)?) -> (tree: Dendrogram, labels: [Int]) {
+        let genes = network.rowCount
+        var similarity: PackedLowerTriangle<Scalar>
+        do {
+            var adjacency = AdjacencyBlocks(network, correlation: options.correlation, networkType: options.networkType,
+                                            power: options.power, tomType: options.tomType).matrix(as: Scalar.self)
+            clock.lap("adjacency")
+            if let type = options.tomType {
+                similarity = TopologicalOverlap.similarity(adjacency: &adjacency, genes: genes, type: type) { progress?("TOM", $0, $1) }
+            } else {
+                similarity = PackedLowerTriangle(count: genes)
+                for i in 0..<genes { for j in 0..<i { similarity.values[PackedLowerTriangle<Scalar>.offset(row: i) + j] = adjacency[i * genes + j] } }
+            }
+            clock.lap("TOM")
+        }
+        let tree = AverageLinkage.cluster(oneMinus: similarity)
+        clock.lap("clustering")
+        let labels = HybridTreeCut.cut(tree, distances: PackedDissimilarities(similarity: similarity),
+                                       options: options.treeCut(genes: genes))
+        clock.lap("tree cut")
+        return (tree, labels)
+    }
+
+    /// Modules need expression without missing values: the error names how many genes have any.
+    public static func requireComplete(_ expression: LabeledMatrix) throws {
+        let incomplete = (0..<expression.rowCount).filter { expression.row($0).contains(where: \.isNaN) }
+        guard let first = incomplete.first else { return }
+        throw UsageError("modules need expression without missing values: \(incomplete.count) of \(plural(expression.rowCount, "gene")) have some (e.g. \(expression.rowLabels[first].quotedForMessage())); impute them or drop those genes")
+    }
+
+    /// WGCNA's `goodGenes` for data without missing values: variance above (1e-10 max|x|)^2.
+    static func usableGenes(_ expression: LabeledMatrix) -> [Int] {
+        let largest = expression.values.reduce(0) { max($0, abs($1)) }
+        let tolerance = 1e-10 * largest
+        return (0..<expression.rowCount).filter { gene in
+            let row = expression.row(gene), n = Double(row.count)
+            guard row.count >= 4 else { return false }
+            let mean = row.reduce(0, +) / n
+            let variance = row.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+            return variance > tolerance * tolerance
+        }
+    }
+}
+
+/// Wall-clock time of consecutive steps.
+struct StepClock {
+    private var last = Date()
+    private(set) var laps: [(step: String, seconds: Double)] = []
+
+    mutating func lap(_ step: String) {
+        let now = Date()
+        laps.append((step, now.timeIntervalSince(last)))
+        last = now
+    }
+}

@@ -1,0 +1,49 @@
+/// Storage precision of the genes x genes matrices of a network (`--precision`).
+public enum NetworkPrecision: String, Sendable, Codable, CaseIterable {
+    case double
+    /// Float32 adjacency, TOM and clustering: half the memory, about twice the product speed.
+    case single
+}
+
+/// The settings of ``ModuleDetection``; every default is WGCNA 1.72 `blockwiseModules`'s.
+public struct ModuleDetectionOptions: Sendable, Codable, Equatable {
+    /// Correlation between genes: pearson or bicor (`corType`).
+    public var correlation = CorrelationMethod.pearson
+    /// Soft-threshold power (`power`).
+    public var power = 6.0
+    public var networkType = NetworkType.unsigned
+    /// Topological overlap type; nil clusters 1 - adjacency (`TOMType = "none"`).
+    public var tomType: TOMType? = .signed
+    public var precision = NetworkPrecision.double
+    /// Smallest module; nil = min(20, half the genes rounded up) (`minModuleSize`).
+    public var minModuleSize: Int?
+    public var deepSplit = 2
+    /// `detectCutHeight`.
+    public var detectCutHeight = 0.995
+    public var maxCoreScatter: Double?
+    public var minGap: Double?
+    public var pamStage = true
+    public var pamRespectsDendro = true
+    /// A gene moves to a module whose kME p-value (Fisher) is this many times smaller.
+    public var reassignThreshold = 1e-6
+    /// A module needs `minCoreKMESize` genes with kME above this (`minCoreKME`).
+    public var minCoreKME = 0.5
+    /// nil = a third of the minimum module size.
+    public var minCoreKMESize: Double?
+    /// Genes with kME below this leave their module (`minKMEtoStay`).
+    public var minKMEToStay = 0.3
+    /// Modules whose eigengenes' 1 - cor is below this are merged (`mergeCutHeight`).
+    public var mergeCutHeight = 0.15
+
+    public init() {}
+
+    /// The minimum module size for a network of `genes` genes.
+    func minModuleSize(genes: Int) -> Int { minModuleSize ?? min(20, (genes + 1) / 2) }
+
+    /// What the tree cut is given, as blockwiseModules passes it to cutreeDynamic.
+    func treeCut(genes: Int) -> HybridTreeCutOptions {
+        HybridTreeCutOptions(cutHeight: detectCutHeight, minClusterSize: minModuleSize(genes: genes), deepSplit: deepSplit,
+                             maxCoreScatter: maxCoreScatter, minGap: minGap, pamStage: pamStage,
+                             pamRespectsDendro: pamRespectsDendro)
+    }
+}

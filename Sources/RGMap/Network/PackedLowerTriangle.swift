@@ -1,0 +1,31 @@
+/// The strictly lower triangle of a symmetric n x n matrix, row by row: entry (i, j) with
+/// j < i at i (i - 1) / 2 + j. Half the memory of the square matrix.
+struct PackedLowerTriangle<Scalar: NetworkScalar> {
+    let count: Int
+    var values: [Scalar]
+
+    init(count: Int) {
+        self.count = count
+        values = [Scalar](repeating: 0, count: count * (count - 1) / 2)
+    }
+
+    @inline(__always)
+    static func offset(row i: Int) -> Int { i * (i - 1) / 2 }
+
+    /// Entry (i, j), i != j, in either order.
+    @inline(__always)
+    subscript(i: Int, j: Int) -> Scalar {
+        i > j ? values[Self.offset(row: i) + j] : values[Self.offset(row: j) + i]
+    }
+}
+
+/// 1 - similarity, read from a packed similarity (R's `1 - TOM`, computed in double).
+struct PackedDissimilarities<Scalar: NetworkScalar>: PairwiseDistances {
+    let similarity: PackedLowerTriangle<Scalar>
+    var count: Int { similarity.count }
+
+    @inline(__always)
+    func distance(_ i: Int, _ j: Int) -> Double {
+        i == j ? 0 : 1 - Double(similarity[i, j])
+    }
+}
