@@ -61,6 +61,7 @@ fixtures: venv
 	Rscript scripts/make_rhdf5_fixture.R
 	Rscript scripts/make_map_fixtures.R
 	Rscript scripts/make_network_fixtures.R
+	Rscript scripts/make_module_fixtures.R
 
 ## genesets: re-export data/genesets/go_bp.gmt.gz from Bioconductor's org.Hs.eg.db and GO.db
 genesets:

@@ -5,6 +5,8 @@ struct BenchArguments {
     var python = ".venv/bin/python"
     var dataFolder = ".build/bench-data"
     var runs = 3
+    /// Run one group of benchmarks only (parse, map or modules).
+    var only: String?
     /// The repository root (the current folder when run by `make bench`).
     var repository = FileManager.default.currentDirectoryPath
 
@@ -16,7 +18,8 @@ struct BenchArguments {
             case "--python": python = value
             case "--data": dataFolder = value
             case "--runs": runs = Int(value) ?? runs
-            default: fatalError("unknown option \(flag); use --python PATH, --data DIR, --runs N")
+            case "--only": only = value
+            default: fatalError("unknown option \(flag); use --python PATH, --data DIR, --runs N, --only parse|map|modules")
             }
         }
     }
