@@ -6,7 +6,8 @@ import Testing
     /// network, signed TOM): merges, heights and leaf order.
     @Test func matchesRsHclustOnOneMinusTOM() throws {
         let tom = try TopologicalOverlapTests.tom(.unsigned, .signed)
-        let tree = AverageLinkage.cluster(oneMinus: tom)
+        var workspace: [Double] = []
+        let tree = AverageLinkage.cluster(oneMinus: tom, workspace: &workspace)
         let expected = try RFixtures.table("hclust_bladder80_unsigned_signed.tsv", in: "network")
         #expect(tree.merges.count == expected.count)
         for (step, row) in expected.enumerated() {

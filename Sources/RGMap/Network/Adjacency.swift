@@ -36,6 +36,39 @@ enum Adjacency {
         return result
     }
 
+    /// Correlations into adjacencies, in place and in parallel; one tight loop per network
+    /// type, so that integer powers compile to a few multiplications per value.
+    static func transform(_ values: UnsafeMutableBufferPointer<Double>, networkType: NetworkType, power: Double, keepSign: Bool) {
+        guard power == power.rounded(), power >= 1, power <= 64 else {
+            Parallel.forEachChunk(values.count, minimumChunk: 1 << 14) { range in
+                for i in range { values[i] = value(CorrelationEngine.clamp(values[i]), networkType: networkType, power: power, keepSign: keepSign) }
+            }
+            return
+        }
+        let exponent = Int(power)
+        @inline(__always) func raised(_ x: Double) -> Double {
+            var result = 1.0, square = x, k = exponent
+            while k > 0 {
+                if k & 1 == 1 { result *= square }
+                k >>= 1
+                if k > 0 { square *= square }
+            }
+            return result
+        }
+        Parallel.forEachChunk(values.count, minimumChunk: 1 << 14) { range in
+            let v = values.baseAddress!
+            if keepSign {
+                for i in range { let r = CorrelationEngine.clamp(v[i]); let m = raised(abs(r)); v[i] = r.sign == .minus ? -m : m }
+                return
+            }
+            switch networkType {
+            case .unsigned: for i in range { v[i] = raised(abs(CorrelationEngine.clamp(v[i]))) }
+            case .signed: for i in range { v[i] = raised((1 + CorrelationEngine.clamp(v[i])) / 2) }
+            case .signedHybrid: for i in range { let r = CorrelationEngine.clamp(v[i]); v[i] = r < 0 ? 0 : raised(r) }
+            }
+        }
+    }
+
     /// Whether the adjacency keeps the sign of r (a signed TOM on an unsigned network).
     static func keepsSign(networkType: NetworkType, tomType: TOMType?) -> Bool {
         tomType == .signed && networkType == .unsigned
@@ -92,37 +125,53 @@ struct AdjacencyBlocks {
     /// row-major, diagonal as computed: base(1)^power).
     func forEachBlock(_ body: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void) {
         let rowsPerBlock = blockRows
-        var block = [Double](repeating: 0, count: rowsPerBlock * genes)
-        standardized.withUnsafeBufferPointer { z in
-            block.withUnsafeMutableBufferPointer { block in
-                var start = 0
-                while start < genes {
-                    let rows = start..<min(genes, start + rowsPerBlock)
-                    BLAS.gemmTransposedB(m: rows.count, n: genes, k: samples, a: z.baseAddress! + start * samples, lda: samples,
-                                         b: z.baseAddress!, ldb: samples, c: block.baseAddress!, ldc: genes)
-                    let filled = UnsafeMutableBufferPointer(rebasing: block[0..<(rows.count * genes)])
-                    Parallel.forEachChunk(filled.count, minimumChunk: 1 << 14) { range in
-                        for i in range {
-                            filled[i] = Adjacency.value(CorrelationEngine.clamp(filled[i]), networkType: networkType, power: power, keepSign: keepSign)
-                        }
-                    }
-                    body(rows, filled)
-                    start = rows.upperBound
-                }
+        var block = [Double](unsafeUninitializedCapacity: rowsPerBlock * genes) { _, count in count = rowsPerBlock * genes }
+        block.withUnsafeMutableBufferPointer { block in
+            var start = 0
+            while start < genes {
+                let rows = start..<min(genes, start + rowsPerBlock)
+                let filled = UnsafeMutableBufferPointer(rebasing: block[0..<(rows.count * genes)])
+                fill(rows, into: filled.baseAddress!)
+                body(rows, filled)
+                start = rows.upperBound
             }
         }
     }
 
-    /// The whole adjacency, genes x genes row-major, in the network's precision.
+    /// The adjacencies of `rows` into `target` (rows x genes, row-major): one product, then
+    /// the transform in place.
+    private func fill(_ rows: Range<Int>, into target: UnsafeMutablePointer<Double>) {
+        standardized.withUnsafeBufferPointer { z in
+            BLAS.gemmTransposedB(m: rows.count, n: genes, k: samples, a: z.baseAddress! + rows.lowerBound * samples, lda: samples,
+                                 b: z.baseAddress!, ldb: samples, c: target, ldc: genes)
+        }
+        Adjacency.transform(UnsafeMutableBufferPointer(start: target, count: rows.count * genes), networkType: networkType,
+                            power: power, keepSign: keepSign)
+    }
+
+    /// The whole adjacency, genes x genes row-major, in the network's precision. Double
+    /// blocks are computed in place; Float blocks go through one block of doubles.
     func matrix<Scalar: NetworkScalar>(as _: Scalar.Type) -> [Scalar] {
-        var a = [Scalar](repeating: 0, count: genes * genes)
-        a.withUnsafeMutableBufferPointer { a in
+        let count = genes * genes
+        if Scalar.self == Double.self {
+            let a = [Double](unsafeUninitializedCapacity: count) { a, initialized in
+                var start = 0
+                while start < genes {
+                    let rows = start..<min(genes, start + blockRows)
+                    fill(rows, into: a.baseAddress! + start * genes)
+                    start = rows.upperBound
+                }
+                initialized = count
+            }
+            return unsafeBitCast(a, to: [Scalar].self)  // Scalar is Double here
+        }
+        return [Scalar](unsafeUninitializedCapacity: count) { a, initialized in
             forEachBlock { rows, block in
                 Parallel.forEachChunk(block.count, minimumChunk: 1 << 16) { range in
                     for i in range { a[rows.lowerBound * genes + i] = Scalar(block[i]) }
                 }
             }
+            initialized = count
         }
-        return a
     }
 }

@@ -58,12 +58,15 @@ enum AverageLinkage {
         return numbered(found, leaves: n)
     }
 
-    /// Clusters the dissimilarities 1 - s of a packed similarity (the square working copy
-    /// is made here and dropped on return).
-    static func cluster<Scalar: NetworkScalar>(oneMinus similarity: PackedLowerTriangle<Scalar>) -> Dendrogram {
+    /// Clusters the dissimilarities 1 - s of a packed similarity. The square working copy
+    /// is built in `workspace` (any n x n buffer no longer needed, such as the adjacency)
+    /// or, when it is empty, in a new one.
+    static func cluster<Scalar: NetworkScalar>(oneMinus similarity: PackedLowerTriangle<Scalar>, workspace: inout [Scalar]) -> Dendrogram {
         let n = similarity.count
-        var d = [Scalar](repeating: 0, count: n * n)
-        d.withUnsafeMutableBufferPointer { d in
+        if workspace.count != n * n {
+            workspace = [Scalar](unsafeUninitializedCapacity: n * n) { _, initialized in initialized = n * n }
+        }
+        workspace.withUnsafeMutableBufferPointer { d in
             similarity.values.withUnsafeBufferPointer { s in
                 Parallel.forEachChunk(n, minimumChunk: 16) { rows in
                     for i in rows {
@@ -72,11 +75,14 @@ enum AverageLinkage {
                     }
                 }
                 Parallel.forEachChunk(n, minimumChunk: 16) { rows in
-                    for i in rows { for j in (i + 1)..<n { d[i * n + j] = d[j * n + i] } }
+                    for i in rows {
+                        d[i * n + i] = 0
+                        for j in (i + 1)..<n { d[i * n + j] = d[j * n + i] }
+                    }
                 }
             }
         }
-        return cluster(dissimilarity: &d, count: n)
+        return cluster(dissimilarity: &workspace, count: n)
     }
 
     /// R's numbering of merges found in `found` order (children always before parents).

@@ -57,25 +57,26 @@ public struct ModuleDetection: Sendable {
     }
 
     /// Adjacency, TOM, tree and tree cut in the chosen precision; the genes x genes matrices
-    /// live only here, one adjacency and one packed TOM at the most.
+    /// live only here: one square matrix (the adjacency, then the clustering's working copy)
+    /// and one packed TOM, 1.5 x genes^2 values at the most.
     private static func treeAndCut<Scalar: NetworkScalar>(_ network: LabeledMatrix, options: ModuleDetectionOptions, scalar: Scalar.Type,
                                                           clock: inout StepClock,
                                                           progress: ((String, Int, Int) -> Void)?) -> (tree: Dendrogram, labels: [Int]) {
         let genes = network.rowCount
+        var work = AdjacencyBlocks(network, correlation: options.correlation, networkType: options.networkType,
+                                   power: options.power, tomType: options.tomType).matrix(as: Scalar.self)
+        clock.lap("adjacency")
         var similarity: PackedLowerTriangle<Scalar>
-        do {
-            var adjacency = AdjacencyBlocks(network, correlation: options.correlation, networkType: options.networkType,
-                                            power: options.power, tomType: options.tomType).matrix(as: Scalar.self)
-            clock.lap("adjacency")
-            if let type = options.tomType {
-                similarity = TopologicalOverlap.similarity(adjacency: &adjacency, genes: genes, type: type) { progress?("TOM", $0, $1) }
-            } else {
-                similarity = PackedLowerTriangle(count: genes)
-                for i in 0..<genes { for j in 0..<i { similarity.values[PackedLowerTriangle<Scalar>.offset(row: i) + j] = adjacency[i * genes + j] } }
-            }
-            clock.lap("TOM")
+        if let type = options.tomType {
+            similarity = TopologicalOverlap.similarity(adjacency: &work, genes: genes, type: type) { progress?("TOM", $0, $1) }
+        } else {
+            similarity = PackedLowerTriangle(count: genes, uninitialized: true)
+            for i in 0..<genes { for j in 0..<i { similarity.values[PackedLowerTriangle<Scalar>.offset(row: i) + j] = work[i * genes + j] } }
         }
-        let tree = AverageLinkage.cluster(oneMinus: similarity)
+        clock.lap("TOM")
+        // The adjacency's storage becomes the clustering's working copy.
+        let tree = AverageLinkage.cluster(oneMinus: similarity, workspace: &work)
+        work = []
         clock.lap("clustering")
         let labels = HybridTreeCut.cut(tree, distances: PackedDissimilarities(similarity: similarity),
                                        options: options.treeCut(genes: genes))

@@ -4,9 +4,12 @@ struct PackedLowerTriangle<Scalar: NetworkScalar> {
     let count: Int
     var values: [Scalar]
 
-    init(count: Int) {
+    /// Zeros, or with `uninitialized` storage the caller fills completely.
+    init(count: Int, uninitialized: Bool = false) {
         self.count = count
-        values = [Scalar](repeating: 0, count: count * (count - 1) / 2)
+        let size = count * (count - 1) / 2
+        values = uninitialized ? [Scalar](unsafeUninitializedCapacity: size) { _, initialized in initialized = size }
+            : [Scalar](repeating: 0, count: size)
     }
 
     @inline(__always)

@@ -24,7 +24,7 @@ enum TopologicalOverlap {
                 }
             }
         }
-        var tom = PackedLowerTriangle<Scalar>(count: n)
+        var tom = PackedLowerTriangle<Scalar>(count: n, uninitialized: true)
         let rowsPerBlock = max(64, min(n, (1 << 24) / max(n, 1)))
         var product = [Scalar](repeating: 0, count: rowsPerBlock * n)
         a.withUnsafeBufferPointer { a in
