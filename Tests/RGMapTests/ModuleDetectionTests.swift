@@ -80,7 +80,7 @@ import Testing
     @Test func refusesMissingValuesNamingTheGenes() throws {
         let expression = LabeledMatrix(rowLabels: ["A", "B", "C"], columnLabels: ["s1", "s2", "s3", "s4"],
                                        values: [1, 2, 3, 4, 2, .nan, 1, 0, 4, 3, 2, 1])
-        #expect(throws: UsageError("modules need expression without missing values: 1 of 3 genes have some (e.g. 'B'); impute them or drop those genes")) {
+        #expect(throws: UsageError("modules need expression without missing values: 1 of 3 genes have some (e.g. 'B'); impute them, or drop those genes with --complete-genes")) {
             try ModuleDetection(expression, options: ModuleDetectionOptions())
         }
     }

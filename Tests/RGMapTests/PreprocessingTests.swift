@@ -35,6 +35,13 @@ import Testing
         #expect(Array(result.omics!.row(0)) == [0, 1, 2, 3])
     }
 
+    @Test func completeGenesDropsEveryGeneWithAMissingValue() throws {
+        let (result, report) = try Preprocessor.apply(cohort(omics), options: PreprocessOptions(completeGenes: true))
+        // c (all missing) and d (one missing) go first; then b and e are constant.
+        #expect(report.omics!.incomplete == 2)
+        #expect(result.omics!.rowLabels == ["a"])
+    }
+
     @Test func refusesLog2OnNegativeValues() {
         let negative = LabeledMatrix(rowLabels: ["g"], columnLabels: ["s1", "s2", "s3"], values: [1, -0.5, 2])
         #expect(throws: UsageError("--log2: omics value -0.5 (gene 'g', sample 's2') is negative: the data look log-scaled already")) {

@@ -76,6 +76,7 @@ public struct InputSummary: Sendable {
             var text = "\(omics.rowCount) genes x \(n) samples, missing " + Self.fraction(omics.missingCount, of: omics.values.count)
             if let counts = preprocessing?.omics {
                 if preprocessing?.log2Applied == true { text += "; log2(x+1)" }
+                if counts.incomplete > 0 { text += "; \(counts.incomplete) with missing values" }
                 if counts.lowExpression > 0 { text += "; \(counts.lowExpression) below the expression filter" }
                 if counts.notTopVariable > 0 { text += "; \(counts.notTopVariable) outside the top-variance set" }
             }

@@ -23,9 +23,11 @@ public struct ModuleDetection: Sendable {
     /// Messages about what was left out (genes without variance), for stderr and the manifest.
     public var notes: [String]
 
-    /// `expression` is genes x samples without missing values.
+    /// `expression` is genes x samples without missing values. `tomReady`, when given, is
+    /// called with the TOM (over `networkGenes`) while it is in memory, to save it.
     public init(_ expression: LabeledMatrix, options: ModuleDetectionOptions,
-                progress: ((_ step: String, _ done: Int, _ total: Int) -> Void)? = nil) throws {
+                progress: ((_ step: String, _ done: Int, _ total: Int) -> Void)? = nil,
+                tomReady: ((NetworkTOM) throws -> Void)? = nil) throws {
         try Self.requireComplete(expression)
         var clock = StepClock()
         networkGenes = Self.usableGenes(expression)
@@ -36,8 +38,10 @@ public struct ModuleDetection: Sendable {
         let network = expression.selectingRows(networkGenes)
         let genes = network.rowCount
         let built = options.precision == .double
-            ? Self.treeAndCut(network, options: options, scalar: Double.self, clock: &clock, progress: progress)
-            : Self.treeAndCut(network, options: options, scalar: Float.self, clock: &clock, progress: progress)
+            ? try Self.treeAndCut(network, options: options, scalar: Double.self, clock: &clock, progress: progress,
+                                  tomReady: tomReady.map { save in { try save(.double($0)) } })
+            : try Self.treeAndCut(network, options: options, scalar: Float.self, clock: &clock, progress: progress,
+                                  tomReady: tomReady.map { save in { try save(.single($0)) } })
         tree = built.tree
         treeCutLabels = built.labels
         let checks = ModuleMembershipChecks(expression: network, options: options, minModuleSize: options.minModuleSize(genes: genes))
@@ -61,7 +65,8 @@ public struct ModuleDetection: Sendable {
     /// and one packed TOM, 1.5 x genes^2 values at the most.
     private static func treeAndCut<Scalar: NetworkScalar>(_ network: LabeledMatrix, options: ModuleDetectionOptions, scalar: Scalar.Type,
                                                           clock: inout StepClock,
-                                                          progress: ((String, Int, Int) -> Void)?) -> (tree: Dendrogram, labels: [Int]) {
+                                                          progress: ((String, Int, Int) -> Void)?,
+                                                          tomReady: ((PackedLowerTriangle<Scalar>) throws -> Void)?) throws -> (tree: Dendrogram, labels: [Int]) {
         let genes = network.rowCount
         var work = AdjacencyBlocks(network, correlation: options.correlation, networkType: options.networkType,
                                    power: options.power, tomType: options.tomType).matrix(as: Scalar.self)
@@ -74,6 +79,10 @@ public struct ModuleDetection: Sendable {
             for i in 0..<genes { for j in 0..<i { similarity.values[PackedLowerTriangle<Scalar>.offset(row: i) + j] = work[i * genes + j] } }
         }
         clock.lap("TOM")
+        if let tomReady {
+            try tomReady(similarity)
+            clock.lap("saving TOM")
+        }
         // The adjacency's storage becomes the clustering's working copy.
         let tree = AverageLinkage.cluster(oneMinus: similarity, workspace: &work)
         work = []
@@ -88,11 +97,11 @@ public struct ModuleDetection: Sendable {
     public static func requireComplete(_ expression: LabeledMatrix) throws {
         let incomplete = (0..<expression.rowCount).filter { expression.row($0).contains(where: \.isNaN) }
         guard let first = incomplete.first else { return }
-        throw UsageError("modules need expression without missing values: \(incomplete.count) of \(plural(expression.rowCount, "gene")) have some (e.g. \(expression.rowLabels[first].quotedForMessage())); impute them or drop those genes")
+        throw UsageError("modules need expression without missing values: \(incomplete.count) of \(plural(expression.rowCount, "gene")) have some (e.g. \(expression.rowLabels[first].quotedForMessage())); impute them, or drop those genes with --complete-genes")
     }
 
     /// WGCNA's `goodGenes` for data without missing values: variance above (1e-10 max|x|)^2.
-    static func usableGenes(_ expression: LabeledMatrix) -> [Int] {
+    public static func usableGenes(_ expression: LabeledMatrix) -> [Int] {
         let largest = expression.values.reduce(0) { max($0, abs($1)) }
         let tolerance = 1e-10 * largest
         return (0..<expression.rowCount).filter { gene in

@@ -1,8 +1,8 @@
 /// The strictly lower triangle of a symmetric n x n matrix, row by row: entry (i, j) with
 /// j < i at i (i - 1) / 2 + j. Half the memory of the square matrix.
-struct PackedLowerTriangle<Scalar: NetworkScalar> {
-    let count: Int
-    var values: [Scalar]
+public struct PackedLowerTriangle<Scalar: BinaryFloatingPoint & Sendable>: Sendable {
+    public let count: Int
+    public internal(set) var values: [Scalar]
 
     /// Zeros, or with `uninitialized` storage the caller fills completely.
     init(count: Int, uninitialized: Bool = false) {
@@ -17,13 +17,19 @@ struct PackedLowerTriangle<Scalar: NetworkScalar> {
 
     /// Entry (i, j), i != j, in either order.
     @inline(__always)
-    subscript(i: Int, j: Int) -> Scalar {
+    public subscript(i: Int, j: Int) -> Scalar {
         i > j ? values[Self.offset(row: i) + j] : values[Self.offset(row: j) + i]
     }
 }
 
+/// A network's topological overlap in the precision it was computed in.
+public enum NetworkTOM: Sendable {
+    case double(PackedLowerTriangle<Double>)
+    case single(PackedLowerTriangle<Float>)
+}
+
 /// 1 - similarity, read from a packed similarity (R's `1 - TOM`, computed in double).
-struct PackedDissimilarities<Scalar: NetworkScalar>: PairwiseDistances {
+struct PackedDissimilarities<Scalar: BinaryFloatingPoint & Sendable>: PairwiseDistances {
     let similarity: PackedLowerTriangle<Scalar>
     var count: Int { similarity.count }
 

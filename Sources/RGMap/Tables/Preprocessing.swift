@@ -12,12 +12,16 @@ public struct PreprocessOptions: Sendable, Codable, Equatable {
     public var minSamplesFraction: Double
     /// Keep only this many genes, those of largest variance.
     public var topVariable: Int?
+    /// Keep only genes with a value in every matched sample (`--complete-genes`).
+    public var completeGenes: Bool
 
-    public init(log2: Bool = false, minExpression: Double? = nil, minSamplesFraction: Double = 0.5, topVariable: Int? = nil) {
+    public init(log2: Bool = false, minExpression: Double? = nil, minSamplesFraction: Double = 0.5, topVariable: Int? = nil,
+                completeGenes: Bool = false) {
         self.log2 = log2
         self.minExpression = minExpression
         self.minSamplesFraction = minSamplesFraction
         self.topVariable = topVariable
+        self.completeGenes = completeGenes
     }
 }
 
@@ -30,6 +34,8 @@ public struct PreprocessReport: Sendable, Codable, Equatable {
         /// Constant, or fewer than two values present.
         public var zeroVariance: [String] = []
         public var lowExpression: Int = 0
+        /// Genes with a missing value, removed by `completeGenes`.
+        public var incomplete: Int = 0
         public var notTopVariable: Int = 0
         public var after: Int
     }
@@ -38,7 +44,7 @@ public struct PreprocessReport: Sendable, Codable, Equatable {
     public var omics: TableCounts?
 }
 
-/// Applies ``PreprocessOptions`` to a cohort. Order: log2, expression filter,
+/// Applies ``PreprocessOptions`` to a cohort. Order: log2, complete genes, expression filter,
 /// removal of all-missing and zero-variance variables (features and omics),
 /// then the top-variance selection. Variances use the present values only.
 public enum Preprocessor {
@@ -51,6 +57,11 @@ public enum Preprocessor {
             if options.log2 {
                 try applyLog2(&omics)
                 report.log2Applied = true
+            }
+            if options.completeGenes {
+                let keep = (0..<omics.rowCount).filter { !omics.row($0).contains(where: \.isNaN) }
+                counts.incomplete = omics.rowCount - keep.count
+                omics.keepRows(keep)
             }
             if let threshold = options.minExpression {
                 guard (0...1).contains(options.minSamplesFraction) else {

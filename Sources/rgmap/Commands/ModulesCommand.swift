@@ -9,8 +9,8 @@ struct ModulesCommand: ParsableCommand {
         discussion: """
             One network over all genes, as WGCNA 1.72 blockwiseModules builds a single block. Writes \
             network/soft_threshold.tsv, modules.tsv, eigengenes.tsv, kme.tsv, tree.tsv, top_hubs.tsv, with \
-            --features also module_feature.tsv and hubs.tsv, and manifest.json. The expression must have \
-            no missing values.
+            --features also module_feature.tsv and hubs.tsv, with --save-tom network/tom.h5, and \
+            manifest.json. The expression must have no missing values (--complete-genes drops genes with any).
             """)
 
     @OptionGroup(title: "Inputs") var inputs: InputOptions
@@ -43,10 +43,12 @@ struct ModulesCommand: ParsableCommand {
         started = Date()
         let options = network.options(power: power)
         let building = console.step("network")
-        let detection = try ModuleDetection(expression, options: options) { step, done, total in
+        let networkGenes = expression.rowLabels
+        let detection = try ModuleDetection(expression, options: options, progress: { _, done, total in
             building.update(done: done, total: total)
-            _ = step
-        }
+        }, tomReady: network.saveTOM ? { tom in
+            try TOMFile.write(tom, genes: ModuleDetection.usableGenes(expression).map { networkGenes[$0] }, to: output)
+        } : nil)
         for note in detection.notes { console.note(note) }
         let moduleCount = Set(detection.labels).subtracting([0]).count
         building.finish("modules: \(moduleCount) with \(detection.labels.filter { $0 != 0 }.count) of \(expression.rowCount) genes (power \(NumberText.text(power)), \(options.networkType.rawValue) network, \(options.tomType?.rawValue ?? "no") TOM, \(options.precision.rawValue) precision)")

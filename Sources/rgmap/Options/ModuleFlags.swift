@@ -52,6 +52,9 @@ struct ModuleFlags: ParsableArguments {
     @Option(name: .customLong("min-kme-to-stay"), help: ArgumentHelp("Genes with kME below this leave their module.", valueName: "x"))
     var minKMEToStay: Double = 0.3
 
+    @Flag(name: .customLong("save-tom"), help: "Also write the TOM to network/tom.h5 (genes x genes: 3.2 GB for 20000 genes in double precision).")
+    var saveTOM = false
+
     @Option(name: .customLong("module-q"), help: ArgumentHelp("With --features: modules with module-feature q at most this carry hubs.", valueName: "q"))
     var moduleQ: Double = 0.05
 
@@ -115,6 +118,7 @@ struct ModuleFlags: ParsableArguments {
                       "min-core-kme": String(minCoreKME), "min-kme-to-stay": String(minKMEToStay), "module-q": String(moduleQ),
                       "hub-kme": String(hubKME), "hub-gs": String(hubGS)]
         if let powers { values["powers"] = powers }
+        if saveTOM { values["save-tom"] = "true" }
         if let minModuleSize { values["min-module-size"] = String(minModuleSize) }
         return values
     }

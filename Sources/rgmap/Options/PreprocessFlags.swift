@@ -18,13 +18,16 @@ struct PreprocessFlags: ParsableArguments {
             help: ArgumentHelp("Keep only the N genes of largest variance.", valueName: "n"))
     var topVariable: Int?
 
+    @Flag(name: .customLong("complete-genes"), help: "Keep only genes with a value in every matched sample (modules need them).")
+    var completeGenes = false
+
     var options: PreprocessOptions {
         PreprocessOptions(log2: log2, minExpression: minExpression,
-                          minSamplesFraction: minSamplesFraction, topVariable: topVariable)
+                          minSamplesFraction: minSamplesFraction, topVariable: topVariable, completeGenes: completeGenes)
     }
 
     var parameters: [String: String] {
-        var values = ["log2": String(log2), "min-samples-fraction": String(minSamplesFraction)]
+        var values = ["log2": String(log2), "min-samples-fraction": String(minSamplesFraction), "complete-genes": String(completeGenes)]
         if let minExpression { values["min-expression"] = String(minExpression) }
         if let topVariable { values["top-variable"] = String(topVariable) }
         return values

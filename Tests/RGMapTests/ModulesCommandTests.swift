@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import RGMap
+
+/// `rgmap modules` end to end: the WGCNA fixture cohort and the bundled example cohort.
+@Suite struct ModulesCommandTests {
+    static func table(_ path: String) throws -> [[String]] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test func writesWGCNAsModulesAndEveryNetworkTable() throws {
+        let out = Fixtures.scratchFolder() + "/out"
+        let result = try CommandRunner.run(["modules", "--quiet", "--omics", "modules/sim800_expr.tsv.gz", "--samples-in", "columns",
+                                            "--save-tom", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let modules = try Self.table(out + "/network/modules.tsv")
+        #expect(modules[0] == ["gene", "module", "color", "kme", "k_within", "k_total"])
+        let expected = try RFixtures.table("bwm_sim800_defaults_labels.tsv", in: "modules")
+        #expect(modules.dropFirst().map { $0[1] } == expected.map { $0["merged"]! })
+        #expect(modules.dropFirst().allSatisfy { ($0[1] == "0") == ($0[3] == "NA") && $0[2] == ModuleColors.color(of: Int($0[1])!) })
+        let k = Set(expected.map { $0["merged"]! }).subtracting(["0"]).count
+        let eigengenes = try Self.table(out + "/network/eigengenes.tsv")
+        #expect(eigengenes[0] == ["sample"] + (1...k).map { "ME\($0)" } + ["ME0"])
+        #expect(eigengenes.count == 81)
+        let kme = try Self.table(out + "/network/kme.tsv")
+        #expect(kme[0].count == 1 + 2 * (k + 1) && kme[0][k + 2] == "p_kME1")
+        #expect(try Self.table(out + "/network/soft_threshold.tsv")[0]
+                == ["power", "sft_r2", "slope", "truncated_r2", "mean_k", "median_k", "max_k", "signed_r2"])
+        #expect(try Self.table(out + "/network/tree.tsv").count == 800)
+        #expect(try Self.table(out + "/network/top_hubs.tsv").count == k + 1)
+        #expect(!FileManager.default.fileExists(atPath: out + "/network/hubs.tsv"))
+
+        // --save-tom: the square TOM, equal to the packed one the network was built from.
+        let saved = try HDF5Library.serialized { () -> (tom: (rows: Int, columns: Int, values: [Double]), genes: [String]) in
+            let file = try HDF5File(path: out + "/network/tom.h5")
+            return (try file.readMatrix("/tom"), try file.readLabels("/genes"))
+        }
+        let expression = try ModuleDetectionTests.expression("sim800")
+        var adjacency = AdjacencyBlocks(expression, correlation: .pearson, networkType: .unsigned, power: 6, tomType: .signed)
+            .matrix(as: Double.self)
+        let tom = TopologicalOverlap.similarity(adjacency: &adjacency, genes: 800, type: .signed)
+        #expect(saved.genes == expression.rowLabels)
+        #expect(saved.tom.rows == 800 && saved.tom.columns == 800)
+        #expect((0..<800).allSatisfy { i in (0..<800).allSatisfy { j in saved.tom.values[i * 800 + j] == (i == j ? 1 : tom[i, j]) } })
+    }
+
+    @Test func linksModulesToFeaturesOnTheExampleCohort() throws {
+        let out = Fixtures.scratchFolder() + "/out"
+        let result = try CommandRunner.run(["modules", "--quiet", "--omics", "data/example/omics.tsv", "--complete-genes",
+                                            "--features", "data/example/features.csv", "--id-normalize", "tcga-patient",
+                                            "--out", out], in: CLITests.repositoryRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        let links = try Self.table(out + "/network/module_feature.tsv")
+        #expect(links[0] == ["module", "feature", "r", "p", "q"])
+        let hubs = try Self.table(out + "/network/hubs.tsv")
+        #expect(hubs[0] == ["feature", "module", "gene", "gs", "gs_p", "kme", "rank"])
+        // Every hub passes the default rules.
+        #expect(hubs.count > 1)
+        #expect(hubs.dropFirst().allSatisfy { abs(Double($0[3])!) >= 0.2 && abs(Double($0[5])!) >= 0.8 && $0[1] != "0" })
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json")))
+        #expect(manifest.parameters["power-used"] == "6.0" && manifest.parameters["complete-genes"] == "true")
+    }
+
+    @Test func refusesMissingValuesBeforeWritingAnything() throws {
+        let out = Fixtures.scratchFolder() + "/out"
+        let result = try CommandRunner.run(["modules", "--quiet", "--omics", "data/example/omics.tsv", "--out", out],
+                                           in: CLITests.repositoryRoot)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("rgmap: error: modules need expression without missing values: 25 of 4997 genes have some"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/network"))
+    }
+
+    @Test func powerAutoStopsWhenNoPowerFitsWell() throws {
+        let out = Fixtures.scratchFolder() + "/out"
+        let result = try CommandRunner.run(["modules", "--quiet", "--omics", "modules/sim800_expr.tsv.gz", "--samples-in", "columns",
+                                            "--power", "auto", "--rsquared-cut", "0.999", "--out", out])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--power auto: no candidate power reaches scale-free R^2 > 0.999"))
+    }
+}
