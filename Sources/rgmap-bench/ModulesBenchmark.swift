@@ -75,10 +75,28 @@ struct ModulesBenchmark {
                    + "single against double \(ari(rgmapLabels["single"]!, rgmapLabels["double"]!)); R peak RSS \(format(r.peakMegabytes, 0)) MB "
                    + "(includes pickSoftThreshold), rgmap/R memory: double \(format(rgmapRuns["double"]!.peakMegabytes / r.peakMegabytes, 2)), "
                    + "single \(format(rgmapRuns["single"]!.peakMegabytes / r.peakMegabytes, 2))")
+        if genes > 5000 { try blockwise(table: table, truth: truth) }
         let gemm = bareGemmSeconds()
         table.note("modules G \(genes): bare G x G by G x G product: dgemm \(format(gemm.double, 2)) s, sgemm \(format(gemm.single, 2)) s; "
                    + "rgmap whole command / bare product: double \(format(rgmapRuns["double"]!.seconds / gemm.double, 2)), "
                    + "single \(format(rgmapRuns["single"]!.seconds / gemm.single, 2))")
+    }
+
+    /// `--max-block-size 5000` against blockwiseModules with maxBlockSize = 5000.
+    private func blockwise(table: BenchTable, truth: [Int]) throws {
+        let out = folder + "/modules_out_blocks"
+        let mine = ChildProcess.require(".build/release/rgmap", ["modules", "--omics", omicsPath, "--power", "6", "--max-block-size", "5000",
+                                                                  "--out", out, "--force", "--quiet"])
+        let r = ChildProcess.require("Rscript", ["scripts/bench_modules.R", omicsPath, folder + "/modules_r_block_labels.tsv",
+                                                  folder + "/modules_r_block_timings.tsv", String(threads), "5000"])
+        let rSeconds = try timings(folder + "/modules_r_block_timings.tsv")["blockwiseModules"]!
+        table.add(BenchResult(name: "modules, blocks of <= 5000 (whole command, double)", size: "N \(samples), G \(genes)",
+                              rgmapSeconds: mine.seconds, rgmapMegabytes: mine.peakMegabytes,
+                              baselineName: "R blockwiseModules, maxBlockSize 5000", baselineSeconds: rSeconds, baselineMegabytes: r.peakMegabytes))
+        let blockLabels = try labels(out + "/network/modules.tsv"), rLabels = try labels(folder + "/modules_r_block_labels.tsv")
+        table.note("modules G \(genes), blocks of <= 5000: rgmap steps (s): " + (try steps(out + "/manifest.json"))
+                   + "; ARI against the planted modules: rgmap \(format(adjustedRandIndex(blockLabels, truth), 4)), R \(format(adjustedRandIndex(rLabels, truth), 4)); "
+                   + "rgmap/R memory \(format(mine.peakMegabytes / r.peakMegabytes, 2))")
     }
 
     /// One run each of C = A B with A, B genes x genes, in double and single precision.

@@ -35,8 +35,9 @@ import Testing
         let detection = try ModuleDetection(try Self.expression(data), options: Self.options(setting))
         let tree = try Self.tree(prefix)
         // Same merges in the same order; heights to 1e-10 (the tolerance).
-        #expect(detection.tree.merges.elementsEqual(tree.merges) { $0 == $1 })
-        #expect(zip(detection.tree.heights, tree.heights).allSatisfy { abs($0 - $1) <= 1e-10 })
+        #expect(detection.blocks.count == 1)
+        #expect(detection.blocks[0].tree.merges.elementsEqual(tree.merges) { $0 == $1 })
+        #expect(zip(detection.blocks[0].tree.heights, tree.heights).allSatisfy { abs($0 - $1) <= 1e-10 })
         let labels = try RFixtures.table(prefix + "labels.tsv", in: "modules")
         #expect(detection.treeCutLabels == Self.column(labels, "cut"))
         #expect(detection.unmergedLabels == Self.column(labels, "unmerged"))
@@ -75,6 +76,22 @@ import Testing
         let truth = Self.column(try RFixtures.table("sim800_truth.tsv", in: "modules"), "module")
         // Noise genes that join a module by chance keep this a little below 1.
         #expect(adjustedRandIndex(detection.labels, truth) > 0.9)
+    }
+
+    @Test func blocksPartitionTheGenesAndStillFindThePlantedModules() throws {
+        let expression = try Self.expression("sim800")
+        var options = Self.options("defaults")
+        options.maxBlockSize = 300
+        let detection = try ModuleDetection(expression, options: options)
+        #expect(detection.blocks.count >= 3)
+        #expect(detection.blocks.allSatisfy { $0.genes.count <= 300 && $0.tree.merges.count == $0.genes.count - 1 })
+        #expect(detection.blocks.flatMap(\.genes).sorted() == Array(0..<800))
+        let again = try ModuleDetection(expression, options: options)
+        #expect(again.labels == detection.labels)
+        let truth = Self.column(try RFixtures.table("sim800_truth.tsv", in: "modules"), "module")
+        let ari = adjustedRandIndex(detection.labels, truth)
+        print("blocks of <= 300: sizes \(detection.blocks.map(\.genes.count)), ARI against the planted modules \(ari)")
+        #expect(ari > 0.9)
     }
 
     @Test func refusesMissingValuesNamingTheGenes() throws {

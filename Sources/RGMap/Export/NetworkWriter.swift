@@ -12,16 +12,21 @@ public enum NetworkWriter {
                               header: ["power", "sft_r2", "slope", "truncated_r2", "mean_k", "median_k", "max_k", "signed_r2"], rows: rows)
     }
 
-    /// `network/modules.tsv`: `gene module color kme k_within k_total` (kme: to the gene's own
-    /// module, NA in module 0).
-    public static func writeModules(genes: [String], labels: [Int], statistics: ModuleStatistics, to output: OutputDirectory) throws {
+    /// `network/modules.tsv`: `gene module color kme k_within k_total block` (kme: to the
+    /// gene's own module, NA in module 0; block: the network the gene was in, NA for genes
+    /// left out).
+    public static func writeModules(genes: [String], detection: ModuleDetection, statistics: ModuleStatistics,
+                                    to output: OutputDirectory) throws {
+        let labels = detection.labels
         let own = statistics.ownKME(labels: labels)
+        var block = [String](repeating: "NA", count: genes.count)
+        for (number, members) in detection.blocks.enumerated() { for gene in members.genes { block[gene] = String(number + 1) } }
         let rows = genes.indices.map { gene in
             [genes[gene], String(labels[gene]), ModuleColors.color(of: labels[gene])]
-                + [own[gene], statistics.kWithin[gene], statistics.kTotal[gene]].map(NumberText.text)
+                + [own[gene], statistics.kWithin[gene], statistics.kTotal[gene]].map(NumberText.text) + [block[gene]]
         }
         try output.writeTable("network/modules.tsv", delimiter: .tab,
-                              header: ["gene", "module", "color", "kme", "k_within", "k_total"], rows: rows)
+                              header: ["gene", "module", "color", "kme", "k_within", "k_total", "block"], rows: rows)
     }
 
     /// `network/eigengenes.tsv`: `sample ME1 ... ME0`.
@@ -40,14 +45,18 @@ public enum NetworkWriter {
         try output.writeTable("network/kme.tsv", delimiter: .tab, header: ["gene"] + names + names.map { "p_" + $0 }, rows: rows)
     }
 
-    /// `network/tree.tsv`: the gene tree as R's hclust, `step left right height`; a leaf is
-    /// the 1-based row of its gene in `modules.tsv` (negative), a cluster its step.
-    public static func writeTree(_ tree: Dendrogram, leaves: [Int], to output: OutputDirectory) throws {
-        func node(_ value: Int) -> String { value < 0 ? String(-(leaves[-value - 1] + 1)) : String(value) }
-        let rows = tree.merges.enumerated().map { step, merge in
-            [String(step + 1), node(merge.0), node(merge.1), NumberText.text(tree.heights[step])]
+    /// `network/tree.tsv`: each block's gene tree as R's hclust, `step left right height block`;
+    /// a leaf is the 1-based row of its gene in `modules.tsv` (negative), a cluster its step
+    /// within the block.
+    public static func writeTrees(_ blocks: [ModuleDetection.Block], to output: OutputDirectory) throws {
+        var rows: [[String]] = []
+        for (number, block) in blocks.enumerated() {
+            func node(_ value: Int) -> String { value < 0 ? String(-(block.genes[-value - 1] + 1)) : String(value) }
+            for (step, merge) in block.tree.merges.enumerated() {
+                rows.append([String(step + 1), node(merge.0), node(merge.1), NumberText.text(block.tree.heights[step]), String(number + 1)])
+            }
         }
-        try output.writeTable("network/tree.tsv", delimiter: .tab, header: ["step", "left", "right", "height"], rows: rows)
+        try output.writeTable("network/tree.tsv", delimiter: .tab, header: ["step", "left", "right", "height", "block"], rows: rows)
     }
 
     /// `network/top_hubs.tsv`: `module color gene kme`, the top hub of each module.

@@ -1,14 +1,23 @@
 import Foundation
 
-/// Co-expression modules of one network over all genes, step by step as WGCNA 1.72
-/// `blockwiseModules` builds a single block: adjacency, TOM, average-linkage tree of
-/// 1 - TOM, hybrid dynamic tree cut, eigengenes, the kME checks, reassignment by kME and
-/// the merging of close modules, relabelled 1..K by decreasing size (0 = unassigned).
+/// Co-expression modules step by step as WGCNA 1.72 `blockwiseModules` finds them: per
+/// block of genes (one block of all genes unless `maxBlockSize` is set), adjacency, TOM,
+/// average-linkage tree of 1 - TOM, hybrid dynamic tree cut, eigengenes and the kME checks;
+/// then over all genes the reassignment by kME and the merging of close modules,
+/// relabelled 1..K by decreasing size (0 = unassigned).
 public struct ModuleDetection: Sendable {
+    /// One network of the detection: its genes and their tree.
+    public struct Block: Sendable {
+        /// Genes of the block, as indices into the input, ascending.
+        public var genes: [Int]
+        /// The block's gene tree (leaf i = genes[i]).
+        public var tree: Dendrogram
+    }
+
     /// Genes (indices into the input) the network was built over: WGCNA's `goodGenes`.
     public var networkGenes: [Int]
-    /// Gene tree over `networkGenes` (leaf i = networkGenes[i]).
-    public var tree: Dendrogram
+    /// The networks built, largest block first (one unless `maxBlockSize` splits the genes).
+    public var blocks: [Block]
     /// Labels of the tree cut, per network gene.
     public var treeCutLabels: [Int]
     /// Labels after the kME checks and reassignment, before merging, per input gene.
@@ -30,23 +39,47 @@ public struct ModuleDetection: Sendable {
                 tomReady: ((NetworkTOM) throws -> Void)? = nil) throws {
         try Self.requireComplete(expression)
         var clock = StepClock()
-        networkGenes = Self.usableGenes(expression)
+        let networkGenes = Self.usableGenes(expression)
+        self.networkGenes = networkGenes
         notes = []
         let dropped = expression.rowCount - networkGenes.count
         if dropped > 0 { notes.append("\(plural(dropped, "gene")) without variance left out of the network (module 0)") }
         guard networkGenes.count >= 2 else { throw UsageError("modules need at least 2 genes with variance, got \(networkGenes.count)") }
         let network = expression.selectingRows(networkGenes)
         let genes = network.rowCount
-        let built = options.precision == .double
-            ? try Self.treeAndCut(network, options: options, scalar: Double.self, clock: &clock, progress: progress,
-                                  tomReady: tomReady.map { save in { try save(.double($0)) } })
-            : try Self.treeAndCut(network, options: options, scalar: Float.self, clock: &clock, progress: progress,
-                                  tomReady: tomReady.map { save in { try save(.single($0)) } })
-        tree = built.tree
-        treeCutLabels = built.labels
+        let partition = options.maxBlockSize.map { BlockPartition.blocks(network, maxBlockSize: $0, seed: options.seed) } ?? [Array(0..<genes)]
+        if partition.count > 1 {
+            clock.lap("blocks")
+            guard tomReady == nil else { throw UsageError("--save-tom needs one network: it cannot be combined with blocks (--max-block-size)") }
+        }
+        var blocks: [Block] = []
+        var treeCutLabels = [Int](repeating: 0, count: genes)
+        var checked = treeCutLabels, modules: [Int] = [], moduleEigengenes: [[Double]] = []
+        var maxUsedLabel = 0
+        for block in partition {
+            let sub = network.selectingRows(block)
+            let built = options.precision == .double
+                ? try Self.treeAndCut(sub, options: options, allGenes: genes, scalar: Double.self, clock: &clock, progress: progress,
+                                      tomReady: tomReady.map { save in { try save(.double($0)) } })
+                : try Self.treeAndCut(sub, options: options, allGenes: genes, scalar: Float.self, clock: &clock, progress: progress,
+                                      tomReady: tomReady.map { save in { try save(.single($0)) } })
+            blocks.append(Block(genes: block.map { networkGenes[$0] }, tree: built.tree))
+            // Labels continue from the previous blocks' (WGCNA's maxUsedLabel).
+            let labels = built.labels.map { $0 > 0 ? $0 + maxUsedLabel : 0 }
+            maxUsedLabel = max(maxUsedLabel, labels.max() ?? 0)
+            let checks = ModuleMembershipChecks(expression: sub, options: options, minModuleSize: options.minModuleSize(genes: genes))
+            let pruned = checks.pruned(labels)
+            for (local, gene) in block.enumerated() {
+                treeCutLabels[gene] = labels[local]
+                checked[gene] = pruned.labels[local]
+            }
+            modules += pruned.modules
+            moduleEigengenes += pruned.eigengenes
+        }
+        self.blocks = blocks
+        self.treeCutLabels = treeCutLabels
         let checks = ModuleMembershipChecks(expression: network, options: options, minModuleSize: options.minModuleSize(genes: genes))
-        let pruned = checks.pruned(treeCutLabels)
-        let reassigned = checks.reassigned(pruned.labels, modules: pruned.modules, eigengenes: pruned.eigengenes)
+        let reassigned = checks.reassigned(checked, modules: modules, eigengenes: moduleEigengenes)
         clock.lap("kME checks")
         let merged = ModuleMerging.merge(network, labels: reassigned, cutHeight: options.mergeCutHeight)
         eigengenes = ModuleEigengenes(network, labels: merged)
@@ -63,7 +96,8 @@ public struct ModuleDetection: Sendable {
     /// Adjacency, TOM, tree and tree cut in the chosen precision; the genes x genes matrices
     /// live only here: one square matrix (the adjacency, then the clustering's working copy)
     /// and one packed TOM, 1.5 x genes^2 values at the most.
-    private static func treeAndCut<Scalar: NetworkScalar>(_ network: LabeledMatrix, options: ModuleDetectionOptions, scalar: Scalar.Type,
+    private static func treeAndCut<Scalar: NetworkScalar>(_ network: LabeledMatrix, options: ModuleDetectionOptions, allGenes: Int,
+                                                          scalar: Scalar.Type,
                                                           clock: inout StepClock,
                                                           progress: ((String, Int, Int) -> Void)?,
                                                           tomReady: ((PackedLowerTriangle<Scalar>) throws -> Void)?) throws -> (tree: Dendrogram, labels: [Int]) {
@@ -88,7 +122,7 @@ public struct ModuleDetection: Sendable {
         work = []
         clock.lap("clustering")
         let labels = HybridTreeCut.cut(tree, distances: PackedDissimilarities(similarity: similarity),
-                                       options: options.treeCut(genes: genes))
+                                       options: options.treeCut(genes: allGenes))
         clock.lap("tree cut")
         return (tree, labels)
     }
@@ -114,14 +148,18 @@ public struct ModuleDetection: Sendable {
     }
 }
 
-/// Wall-clock time of consecutive steps.
+/// Wall-clock time of consecutive steps; a step repeated (once per block) adds up.
 struct StepClock {
     private var last = Date()
     private(set) var laps: [(step: String, seconds: Double)] = []
 
     mutating func lap(_ step: String) {
         let now = Date()
-        laps.append((step, now.timeIntervalSince(last)))
+        if let index = laps.firstIndex(where: { $0.step == step }) {
+            laps[index].seconds += now.timeIntervalSince(last)
+        } else {
+            laps.append((step, now.timeIntervalSince(last)))
+        }
         last = now
     }
 }

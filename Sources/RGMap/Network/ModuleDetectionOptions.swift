@@ -34,6 +34,11 @@ public struct ModuleDetectionOptions: Sendable, Codable, Equatable {
     public var minKMEToStay = 0.3
     /// Modules whose eigengenes' 1 - cor is below this are merged (`mergeCutHeight`).
     public var mergeCutHeight = 0.15
+    /// Split more genes than this into blocks of related genes, one network each; nil = one
+    /// network over all genes (WGCNA's default is 5000, see ``BlockPartition``).
+    public var maxBlockSize: Int?
+    /// Seed of the block pre-clustering.
+    public var seed: UInt64 = 1
 
     public init() {}
 

@@ -41,7 +41,8 @@ struct ModulesCommand: ParsableCommand {
         let power = try chosenPower(estimate: estimate, table: table)
 
         started = Date()
-        let options = network.options(power: power)
+        var options = network.options(power: power)
+        options.seed = common.seed
         let building = console.step("network")
         let networkGenes = expression.rowLabels
         let detection = try ModuleDetection(expression, options: options, progress: { _, done, total in
@@ -50,6 +51,9 @@ struct ModulesCommand: ParsableCommand {
             try TOMFile.write(tom, genes: ModuleDetection.usableGenes(expression).map { networkGenes[$0] }, to: output)
         } : nil)
         for note in detection.notes { console.note(note) }
+        if detection.blocks.count > 1 {
+            console.note("blocks: \(detection.blocks.count) networks of \(detection.blocks.map { String($0.genes.count) }.joined(separator: ", ")) genes (--max-block-size \(options.maxBlockSize!), seed \(options.seed))")
+        }
         let moduleCount = Set(detection.labels).subtracting([0]).count
         building.finish("modules: \(moduleCount) with \(detection.labels.filter { $0 != 0 }.count) of \(expression.rowCount) genes (power \(NumberText.text(power)), \(options.networkType.rawValue) network, \(options.tomType?.rawValue ?? "no") TOM, \(options.precision.rawValue) precision)")
         for lap in detection.timings { result.steps.append((lap.step, lap.seconds)) }
@@ -57,10 +61,10 @@ struct ModulesCommand: ParsableCommand {
         started = Date()
         let statistics = ModuleStatistics(detection, expression: expression, options: options)
         let genes = expression.rowLabels
-        try NetworkWriter.writeModules(genes: genes, labels: detection.labels, statistics: statistics, to: output)
+        try NetworkWriter.writeModules(genes: genes, detection: detection, statistics: statistics, to: output)
         try NetworkWriter.writeEigengenes(statistics, to: output)
         try NetworkWriter.writeKME(genes: genes, statistics, to: output)
-        try NetworkWriter.writeTree(detection.tree, leaves: detection.networkGenes, to: output)
+        try NetworkWriter.writeTrees(detection.blocks, to: output)
         try NetworkWriter.writeTopHubs(genes: genes, labels: detection.labels, statistics, to: output)
         result.steps.append(("kME and connectivity", Date().timeIntervalSince(started)))
 

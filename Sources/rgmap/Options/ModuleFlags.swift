@@ -52,6 +52,9 @@ struct ModuleFlags: ParsableArguments {
     @Option(name: .customLong("min-kme-to-stay"), help: ArgumentHelp("Genes with kME below this leave their module.", valueName: "x"))
     var minKMEToStay: Double = 0.3
 
+    @Option(name: .customLong("max-block-size"), help: ArgumentHelp("Split more genes than this into blocks of related genes, one network each (default: one network of all genes).", valueName: "n"))
+    var maxBlockSize: Int?
+
     @Flag(name: .customLong("save-tom"), help: "Also write the TOM to network/tom.h5 (genes x genes: 3.2 GB for 20000 genes in double precision).")
     var saveTOM = false
 
@@ -72,6 +75,8 @@ struct ModuleFlags: ParsableArguments {
         guard cor == .pearson || cor == .bicor else { throw ValidationError("--cor must be pearson or bicor") }
         guard (0...4).contains(deepSplit) else { throw ValidationError("--deep-split must be 0 to 4") }
         if let minModuleSize { guard minModuleSize >= 2 else { throw ValidationError("--min-module-size must be at least 2") } }
+        if let maxBlockSize { guard maxBlockSize >= 100 else { throw ValidationError("--max-block-size must be at least 100") } }
+        if maxBlockSize != nil && saveTOM { throw ValidationError("--save-tom needs one network: leave out --max-block-size") }
         _ = try candidatePowers()
     }
 
@@ -105,6 +110,7 @@ struct ModuleFlags: ParsableArguments {
         options.reassignThreshold = reassignThreshold
         options.minCoreKME = minCoreKME
         options.minKMEToStay = minKMEToStay
+        options.maxBlockSize = maxBlockSize
         return options
     }
 
@@ -120,6 +126,7 @@ struct ModuleFlags: ParsableArguments {
         if let powers { values["powers"] = powers }
         if saveTOM { values["save-tom"] = "true" }
         if let minModuleSize { values["min-module-size"] = String(minModuleSize) }
+        if let maxBlockSize { values["max-block-size"] = String(maxBlockSize) }
         return values
     }
 }
