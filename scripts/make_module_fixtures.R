@@ -42,7 +42,8 @@ write_table(data.frame(gene = colnames(sim), module = truth), "sim800_truth.tsv"
 settings <- list(
   tutorial = list(power = 6, TOMType = "unsigned", minModuleSize = 30, reassignThreshold = 0, mergeCutHeight = 0.25,
                   pamRespectsDendro = FALSE),
-  defaults = list(power = 6))
+  defaults = list(power = 6),
+  bicor = list(power = 6, corType = "bicor"))
 for (data in c("bladder2000", "sim800")) {
   expr <- if (data == "bladder2000") t(bladder) else sim
   for (setting in names(settings)) {
@@ -53,13 +54,14 @@ for (data in c("bladder2000", "sim800")) {
     write_table(data.frame(step = seq_along(tree$height), left = tree$merge[, 1], right = tree$merge[, 2], height = tree$height),
                 paste0(prefix, "tree.tsv"))
     # The tree cut alone, with the arguments blockwiseModules passes to cutreeDynamic.
-    tom <- TOMsimilarityFromExpr(expr, power = 6, TOMType = if (is.null(s$TOMType)) "signed" else s$TOMType, verbose = 0)
+    tom <- TOMsimilarityFromExpr(expr, corType = if (is.null(s$corType)) "pearson" else s$corType, power = 6,
+                                 TOMType = if (is.null(s$TOMType)) "signed" else s$TOMType, verbose = 0)
     cut <- cutreeDynamic(tree, distM = 1 - tom, method = "hybrid", deepSplit = 2, cutHeight = 0.995,
                          minClusterSize = if (is.null(s$minModuleSize)) 20 else s$minModuleSize, pamStage = TRUE,
                          pamRespectsDendro = if (is.null(s$pamRespectsDendro)) TRUE else s$pamRespectsDendro, verbose = 0)
     labels <- data.frame(gene = colnames(expr), cut = cut, unmerged = net$unmergedColors, merged = net$colors)
     # cutreeDynamic alone on the same tree for every deepSplit, with and without the PAM stage.
-    if (data == "bladder2000") {
+    if (data == "bladder2000" && setting != "bicor") {
       for (deep in 0:4) for (pam in c("none", "respects", "free")) {
         labels[[sprintf("ds%d_%s", deep, pam)]] <- cutreeDynamic(tree, distM = 1 - tom, method = "hybrid", deepSplit = deep,
           cutHeight = 0.995, minClusterSize = 20, pamStage = pam != "none", pamRespectsDendro = pam == "respects", verbose = 0)

@@ -129,8 +129,9 @@ struct ModulesBenchmark {
     private func timings(_ path: String) throws -> [String: Double] {
         var values: [String: Double] = [:]
         for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: "\t")
-            values[String(fields[0])] = Double(fields[1])!
+            // A step R skipped has an empty time.
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count > 1, let seconds = Double(fields[1]) { values[String(fields[0])] = seconds }
         }
         return values
     }

@@ -126,7 +126,9 @@ import Testing
         #expect(result.stdout.contains("  matched     150 samples in the cohort"))
         #expect(result.stdout.contains("association map: "))
         #expect(FileManager.default.fileExists(atPath: out + "/map/associations.h5"))
-        #expect(result.stdout.hasSuffix("stages not built yet: co-expression modules and hubs, enrichment, heatmap exports and report\n"))
+        #expect(FileManager.default.fileExists(atPath: out + "/modules/network/hubs.tsv"))
+        #expect(result.stdout.contains("modules: 9 found (9 planted); adjusted Rand index against the planted modules "))
+        #expect(result.stdout.hasSuffix("stages not built yet: enrichment, heatmap exports and report\n"))
     }
 
     @Test func helpListsEveryCommand() throws {

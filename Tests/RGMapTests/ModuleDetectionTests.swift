@@ -18,6 +18,7 @@ import Testing
             options.mergeCutHeight = 0.25
             options.pamRespectsDendro = false
         }
+        if setting == "bicor" { options.correlation = .bicor }
         return options
     }
 
@@ -29,7 +30,7 @@ import Testing
 
     static func column(_ rows: [[String: String]], _ name: String) -> [Int] { rows.map { Int($0[name]!)! } }
 
-    @Test(arguments: ["bladder2000", "sim800"], ["tutorial", "defaults"])
+    @Test(arguments: ["bladder2000", "sim800"], ["tutorial", "defaults", "bicor"])
     func matchesBlockwiseModulesStepByStep(data: String, setting: String) throws {
         let prefix = "bwm_\(data)_\(setting)_"
         let detection = try ModuleDetection(try Self.expression(data), options: Self.options(setting))

@@ -81,7 +81,7 @@ public struct ModuleDetection: Sendable {
         let checks = ModuleMembershipChecks(expression: network, options: options, minModuleSize: options.minModuleSize(genes: genes))
         let reassigned = checks.reassigned(checked, modules: modules, eigengenes: moduleEigengenes)
         clock.lap("kME checks")
-        let merged = ModuleMerging.merge(network, labels: reassigned, cutHeight: options.mergeCutHeight)
+        let merged = ModuleMerging.merge(network, labels: reassigned, cutHeight: options.mergeCutHeight, correlation: options.correlation)
         eigengenes = ModuleEigengenes(network, labels: merged)
         clock.lap("merging")
         unmergedLabels = [Int](repeating: 0, count: expression.rowCount)

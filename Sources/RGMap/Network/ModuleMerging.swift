@@ -7,20 +7,24 @@
 /// take the label of the branch's first module in that order. Finally the modules are
 /// numbered 1, 2, ... by decreasing size (equal sizes by their label), 0 staying 0.
 public enum ModuleMerging {
-    /// `expression` is genes x samples; `labels` one module label per gene.
-    public static func merge(_ expression: LabeledMatrix, labels: [Int], cutHeight: Double) -> [Int] {
+    /// `expression` is genes x samples; `labels` one module label per gene. `correlation`
+    /// is the eigengenes' correlation for the merging tree (WGCNA's `corFnc`: pearson, or
+    /// bicor for a bicor network); their order always comes from Pearson, as `orderMEs`'s.
+    public static func merge(_ expression: LabeledMatrix, labels: [Int], cutHeight: Double,
+                             correlation: CorrelationMethod = .pearson) -> [Int] {
         var current = labels
         while true {
             let modules = Set(current).subtracting([0]).sorted()
             guard modules.count >= 2 else { break }
-            let merged = mergeOnce(expression, labels: current, modules: modules, cutHeight: cutHeight)
+            let merged = mergeOnce(expression, labels: current, modules: modules, cutHeight: cutHeight, correlation: correlation)
             guard Set(merged).count < Set(current).count else { break }
             current = merged
         }
         return relabelledBySize(current)
     }
 
-    private static func mergeOnce(_ expression: LabeledMatrix, labels: [Int], modules: [Int], cutHeight: Double) -> [Int] {
+    private static func mergeOnce(_ expression: LabeledMatrix, labels: [Int], modules: [Int], cutHeight: Double,
+                                  correlation: CorrelationMethod) -> [Int] {
         let assigned = labels.indices.filter { labels[$0] != 0 }
         let eigengenes = ModuleEigengenes(expression.selectingRows(assigned), labels: assigned.map { labels[$0] })
         let m = eigengenes.modules.count
@@ -28,7 +32,7 @@ public enum ModuleMerging {
         let order = tree(of: eigengenes.eigengenes).order
         let ordered = order.map { eigengenes.eigengenes[$0] }
         let orderedModules = order.map { eigengenes.modules[$0] }
-        let branches = tree(of: ordered).groups(atHeight: cutHeight)
+        let branches = tree(of: ordered, correlation: correlation).groups(atHeight: cutHeight)
         var replacement: [Int: Int] = [:]
         for position in 0..<m {
             // The first module of each branch (in the order above) keeps its label.
@@ -39,10 +43,17 @@ public enum ModuleMerging {
     }
 
     /// Average-linkage tree of 1 - cor between the given vectors.
-    private static func tree(of vectors: [[Double]]) -> Dendrogram {
+    private static func tree(of vectors: [[Double]], correlation: CorrelationMethod = .pearson) -> Dendrogram {
         let m = vectors.count
         var dissimilarity = [Double](repeating: 0, count: m * m)
-        for i in 0..<m { for j in 0..<m where i != j { dissimilarity[i * m + j] = 1 - VectorCorrelation.pearson(vectors[i], vectors[j]) } }
+        if correlation == .pearson {
+            for i in 0..<m { for j in 0..<m where i != j { dissimilarity[i * m + j] = 1 - VectorCorrelation.pearson(vectors[i], vectors[j]) } }
+        } else {
+            let matrix = LabeledMatrix(rowLabels: (0..<m).map(String.init), columnLabels: (0..<vectors[0].count).map(String.init),
+                                       values: vectors.flatMap { $0 })
+            let r = CorrelationEngine(method: correlation, covariates: nil).correlate(matrix, matrix).r
+            for i in 0..<m { for j in 0..<m where i != j { dissimilarity[i * m + j] = 1 - r[i * m + j] } }
+        }
         return AverageLinkage.cluster(dissimilarity: &dissimilarity, count: m)
     }
 

@@ -9,7 +9,9 @@ struct DemoCommand: ParsableCommand {
         abstract: "Run rgmap on the bundled example cohort (data/example, made by `rgmap simulate --seed 1`).",
         discussion: """
             Summarizes the example inputs, builds the covariate-adjusted association map into --out \
-            (default rgmap-demo), prints the strongest associations, and names the stages not built yet.
+            (default rgmap-demo), prints the strongest associations, finds the co-expression modules \
+            and hub genes into OUT/modules (genes with missing values left out), compares them with the \
+            planted modules, and names the stages not built yet.
             """)
 
     @Option(help: ArgumentHelp("Folder with the example cohort.", valueName: "dir"))
@@ -17,7 +19,7 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup(title: "Run") var common: CommonOptions
 
-    static let stagesNotBuilt = ["co-expression modules and hubs", "enrichment", "heatmap exports and report"]
+    static let stagesNotBuilt = ["enrichment", "heatmap exports and report"]
 
     func run() throws {
         let folder = try data ?? Self.locateExampleFolder()
@@ -45,6 +47,18 @@ struct DemoCommand: ParsableCommand {
         map.common.out = common.out ?? "rgmap-demo"
         try map.run()
         try printTopAssociations(in: map.common.out!)
+
+        var modules = ModulesCommand()
+        modules.inputs = inputs
+        modules.inputs.geneSets = nil
+        modules.inputs.mutations = nil
+        modules.inputs.covariates = nil
+        modules.preprocess = try PreprocessFlags.parse(["--complete-genes"])
+        modules.network = try ModuleFlags.parse([])
+        modules.common = common
+        modules.common.out = map.common.out! + "/modules"
+        try modules.run()
+        try printModuleRecovery(in: modules.common.out!, truth: folder + "/truth/module_genes.tsv")
         print("stages not built yet: " + Self.stagesNotBuilt.joined(separator: ", "))
     }
 
@@ -55,6 +69,21 @@ struct DemoCommand: ParsableCommand {
         print("association map: \(rows.count - 1) feature x gene pairs with q <= 0.05 (adjusted for age, sex, stage, scanner); strongest:")
         for row in rows.prefix(count + 1) { print("  " + row.replacingOccurrences(of: "\t", with: "  ")) }
         print("  (all pairs: \(out)/map/associations.tsv and associations.h5; mutations: \(out)/map/mutations.tsv)")
+    }
+
+    /// The modules found against the planted ones (genes outside every planted module count
+    /// as module 0 in both), and the hub genes found.
+    private func printModuleRecovery(in out: String, truth: String) throws {
+        func rows(_ path: String) throws -> [[Substring]] {
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: "\t") }
+        }
+        let found = try rows(out + "/network/modules.tsv")
+        let planted = Dictionary(uniqueKeysWithValues: try rows(truth).map { (String($0[0]), Int($0[1])!) })
+        let labels = found.map { Int($0[1])! }, truth = found.map { planted[String($0[0])] ?? 0 }
+        let hubs = try rows(out + "/network/hubs.tsv")
+        print("modules: \(Set(labels).subtracting([0]).count) found (\(Set(planted.values).count) planted); adjusted Rand index against the planted modules "
+              + String(format: "%.3f", adjustedRandIndex(labels, truth)) + "; \(hubs.count) hub gene entries for \(Set(hubs.map { $0[0] }).count) features")
+        print("  (modules, eigengenes, kME, hubs: \(out)/network/)")
     }
 
     /// `data/example` under the current folder, else next to the source tree of this binary
