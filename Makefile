@@ -6,7 +6,7 @@ SWIFT        ?= swift
 APT_PACKAGES := pkg-config zlib1g-dev libopenblas-dev liblapacke-dev libhdf5-dev r-mathlib libssl-dev
 R_PACKAGES   := r-base-core r-bioc-org.hs.eg.db r-bioc-go.db
 FIXTURE_R_PACKAGES := r-base-core r-bioc-rhdf5 r-cran-wgcna r-bioc-bladderbatch
-BENCH_R_PACKAGES   := r-base-core r-cran-wgcna r-cran-data.table
+BENCH_PACKAGES   := r-base-core r-cran-wgcna r-cran-data.table time
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV         := .venv
 RELEASE_BIN  := .build/release
@@ -35,14 +35,15 @@ release: deps
 demo: release
 	$(RELEASE_BIN)/rgmap demo --out rgmap-demo --force
 
-## test: the whole test suite (Swift Testing)
+## test: the whole test suite (Swift Testing), optimised as users run rgmap (the numeric
+## tests, GSEA permutations above all, take minutes unoptimised)
 test: deps
-	$(SWIFT) test --disable-xctest
+	$(SWIFT) test -c release -Xswiftc -enable-testing --disable-xctest
 
 ## bench: speed against the tools users have today, same run, printed as a table
 bench: release venv
-	@for p in $(BENCH_R_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
-	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BENCH_R_PACKAGES); break; }; done
+	@for p in $(BENCH_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BENCH_PACKAGES); break; }; done
 	$(RELEASE_BIN)/rgmap-bench --python $(VENV)/bin/python
 
 ## venv: Python tools for fixtures and benchmarks (pandas, h5py, anndata)
@@ -53,7 +54,7 @@ $(VENV)/.ready: scripts/requirements.txt
 	$(VENV)/bin/pip install -q -r scripts/requirements.txt
 	touch $@
 
-## fixtures: regenerate the test fixtures with the reference tools (h5py, anndata, R, WGCNA)
+## fixtures: regenerate the test fixtures with the reference tools (h5py, anndata, R, WGCNA, gseapy)
 fixtures: venv
 	@for p in $(FIXTURE_R_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
 	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(FIXTURE_R_PACKAGES); break; }; done
@@ -62,6 +63,8 @@ fixtures: venv
 	Rscript scripts/make_map_fixtures.R
 	Rscript scripts/make_network_fixtures.R
 	Rscript scripts/make_module_fixtures.R
+	Rscript scripts/make_enrichment_fixtures.R
+	$(VENV)/bin/python scripts/make_gsea_fixtures.py
 
 ## genesets: re-export data/genesets/go_bp.gmt.gz from Bioconductor's org.Hs.eg.db and GO.db
 genesets:

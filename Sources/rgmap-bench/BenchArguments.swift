@@ -5,7 +5,7 @@ struct BenchArguments {
     var python = ".venv/bin/python"
     var dataFolder = ".build/bench-data"
     var runs = 3
-    /// Run one group of benchmarks only (parse, map or modules).
+    /// Run one group of benchmarks only (parse, map, modules or enrich).
     var only: String?
     /// The repository root (the current folder when run by `make bench`).
     var repository = FileManager.default.currentDirectoryPath
@@ -18,8 +18,10 @@ struct BenchArguments {
             case "--python": python = value
             case "--data": dataFolder = value
             case "--runs": runs = Int(value) ?? runs
-            case "--only": only = value
-            default: fatalError("unknown option \(flag); use --python PATH, --data DIR, --runs N, --only parse|map|modules")
+            case "--only":
+                guard ["parse", "map", "modules", "enrich"].contains(value) else { fatalError("--only takes parse, map, modules or enrich") }
+                only = value
+            default: fatalError("unknown option \(flag); use --python PATH, --data DIR, --runs N, --only parse|map|modules|enrich")
             }
         }
     }

@@ -3,8 +3,11 @@ import Glibc
 #endif
 import Foundation
 
-/// A command run to completion with its wall time and peak resident memory
-/// (from `wait4`, so each child's own peak, not the benchmark driver's).
+/// A command run to completion with its wall time and peak resident memory.
+///
+/// The peak comes from GNU time (`/usr/bin/time -f %M`), which forks the command from its own
+/// small process: Linux carries a process's peak RSS across `execve`, so a child spawned
+/// straight from this driver would report the driver's peak whenever it was larger.
 struct ChildProcess {
     var seconds: Double
     var peakMegabytes: Double
@@ -16,17 +19,21 @@ struct ChildProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         if quietOutput { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("rgmap-bench-time-\(getpid())").path
+        let argv = (["/usr/bin/time", "-f", "%M", "-o", report, executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         let start = DispatchTime.now()
-        let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else { fatalError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
+        let spawned = posix_spawn(&pid, "/usr/bin/time", &actions, nil, argv, environ)
+        guard spawned == 0 else { fatalError("cannot run /usr/bin/time (Debian package time): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return ChildProcess(seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: exitCode)
+        let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+        unlink(report)
+        // The last line is the peak in KB (earlier lines report a failing command's status).
+        let kilobytes = text.split(separator: "\n").last.flatMap { Double($0) } ?? .nan
+        return ChildProcess(seconds: seconds, peakMegabytes: kilobytes / 1024, status: exitCode)
     }
 
     /// Runs and stops the benchmark with a message when the command fails.

@@ -4,7 +4,7 @@ import RGMap
 /// `make bench`: rgmap's speed against the tools users have today, measured in the
 /// same run on the same files, printed as a table.
 ///
-/// Usage: rgmap-bench [--python PATH] [--data DIR] [--runs N] [--only parse|map|modules]
+/// Usage: rgmap-bench [--python PATH] [--data DIR] [--runs N] [--only parse|map|modules|enrich]
 let arguments = BenchArguments(CommandLine.arguments.dropFirst())
 let table = BenchTable()
 guard FileManager.default.changeCurrentDirectoryPath(arguments.repository) else { fatalError("no folder \(arguments.repository)") }
@@ -26,5 +26,12 @@ if arguments.only == nil || arguments.only == "modules" {
         try modules.prepare()
         try modules.run(table: table)
     }
+}
+if arguments.only == nil || arguments.only == "enrich" {
+    let map = MapBenchmark(folder: arguments.dataFolder)
+    try map.prepare()
+    let enrichment = EnrichmentBenchmark(map: map, folder: arguments.dataFolder, python: arguments.python)
+    try enrichment.prepare()
+    try enrichment.run(table: table)
 }
 table.print()

@@ -89,7 +89,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
-    @Test(arguments: ["enrich", "run"])
+    @Test(arguments: ["run"])
     func unbuiltStagesSaySoAndExitTwo(_ command: String) throws {
         let out = Fixtures.scratchFolder() + "/out"
         let result = try CommandRunner.run([command, "--omics", "formats/omics.tsv", "--out", out])
@@ -128,7 +128,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out + "/map/associations.h5"))
         #expect(FileManager.default.fileExists(atPath: out + "/modules/network/hubs.tsv"))
         #expect(result.stdout.contains("modules: 9 found (9 planted); adjusted Rand index against the planted modules "))
-        #expect(result.stdout.hasSuffix("stages not built yet: enrichment, heatmap exports and report\n"))
+        #expect(result.stdout.hasSuffix("stages not built yet: heatmap exports and report\n"))
     }
 
     @Test func helpListsEveryCommand() throws {

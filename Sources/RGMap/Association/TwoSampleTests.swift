@@ -46,7 +46,7 @@ enum TwoSampleTests {
         var ties: [Double] = []
         values.withUnsafeBufferPointer { v in
             let order = Ranking.order(v.baseAddress!, count: v.count)
-            ranks.withUnsafeMutableBufferPointer { r in
+            _ = ranks.withUnsafeMutableBufferPointer { r in
                 Ranking.averageRanks(v.baseAddress!, order: order, subset: nil, into: r.baseAddress!, count: v.count)
             }
             var i = 0

@@ -36,6 +36,7 @@ public struct Manifest: Codable, Sendable {
     public var inputs: [Input] = []
     public var sampleMatching: SampleMatchReport?
     public var preprocessing: PreprocessReport?
+    public var enrichment: EnrichmentReport?
     public var steps: [Step] = []
     public var environment: Environment
 

@@ -16,16 +16,23 @@ public enum TOMFile {
                                              path: String) throws {
         let n = tom.count
         precondition(genes.count == n, "one name per gene of the TOM")
-        let temporary = try output.temporaryPath(for: path)
-        let offset = try HDF5Library.serialized { () -> Int in
-            let writer = try HDF5Writer(path: temporary, alignment: DirectFileWriter.alignment)
-            let type = Scalar.self == Double.self ? HDF5Library.nativeDouble : HDF5Library.nativeFloat
-            let offset = try writer.reserveMatrix("/tom", rows: n, columns: n, fileType: type)
-            try writer.writeStrings("/genes", genes)
-            try writer.flush()
-            return offset
+        try output.writeByName(path) { temporary in
+            let offset = try HDF5Library.serialized { () -> Int in
+                let writer = try HDF5Writer(path: temporary, alignment: DirectFileWriter.alignment)
+                let type = Scalar.self == Double.self ? HDF5Library.nativeDouble : HDF5Library.nativeFloat
+                let offset = try writer.reserveMatrix("/tom", rows: n, columns: n, fileType: type)
+                try writer.writeStrings("/genes", genes)
+                try writer.flush()
+                return offset
+            }
+            try writeRows(tom, to: temporary, at: offset)
         }
-        var data: DirectFileWriter? = try DirectFileWriter(path: temporary)
+    }
+
+    /// The square matrix, a block of rows at a time, at `offset` of the laid-out file (closed on return).
+    private static func writeRows<Scalar: NetworkScalar>(_ tom: PackedLowerTriangle<Scalar>, to path: String, at offset: Int) throws {
+        let n = tom.count
+        let data = try DirectFileWriter(path: path)
         let rowsPerBlock = max(1, min(n, (1 << 24) / max(n, 1)))
         var block = [Scalar](repeating: 0, count: rowsPerBlock * n)
         try tom.values.withUnsafeBufferPointer { packed in
@@ -34,14 +41,12 @@ public enum TOMFile {
                 while start < n {
                     let end = min(n, start + rowsPerBlock)
                     fill(block.baseAddress!, rows: start..<end, from: packed.baseAddress!, count: n)
-                    try data!.write(UnsafeRawBufferPointer(start: block.baseAddress!, count: (end - start) * n * MemoryLayout<Scalar>.stride),
+                    try data.write(UnsafeRawBufferPointer(start: block.baseAddress!, count: (end - start) * n * MemoryLayout<Scalar>.stride),
                                    at: offset + start * n * MemoryLayout<Scalar>.stride)
                     start = end
                 }
             }
         }
-        data = nil  // closes the file
-        try output.moveIntoPlace(temporary, as: path)
     }
 
     /// Rows `rows` of the square matrix into `target`: the lower part from each row's packed

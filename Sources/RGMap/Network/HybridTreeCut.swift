@@ -49,6 +49,8 @@ public struct HybridTreeCutOptions: Sendable, Equatable, Codable {
 enum HybridTreeCut {
     /// Module labels per object: 1, 2, ... by decreasing size (ties by discovery), 0 = none.
     static func cut<D: PairwiseDistances>(_ tree: Dendrogram, distances: D, options: HybridTreeCutOptions) -> [Int] {
+        // A one-gene block (possible when blocks are packed) has no tree to cut: its gene is unassigned.
+        guard !tree.heights.isEmpty else { return [Int](repeating: 0, count: tree.heights.count + 1) }
         let n = tree.heights.count + 1
         precondition(distances.count == n, "distances must cover every leaf of the tree")
         precondition((0...4).contains(options.deepSplit), "deepSplit must be 0...4")

@@ -38,6 +38,8 @@ public struct ModuleDetection: Sendable {
                 progress: ((_ step: String, _ done: Int, _ total: Int) -> Void)? = nil,
                 tomReady: ((NetworkTOM) throws -> Void)? = nil) throws {
         try Self.requireComplete(expression)
+        // Below 4 samples every gene would be dropped as without variance; say what is wrong instead (WGCNA: "too few samples").
+        guard expression.columnCount >= 4 else { throw UsageError("modules need at least 4 samples, got \(expression.columnCount)") }
         var clock = StepClock()
         let networkGenes = Self.usableGenes(expression)
         self.networkGenes = networkGenes

@@ -24,5 +24,23 @@ public enum RMath {
         return pwilcox(w, m, n, lowerTail ? 1 : 0, 0)
     }
 
+    /// P(X >= k) for X hypergeometric: k white balls among n drawn from an urn of K white and
+    /// N - K black ones (R's `phyper(k - 1, K, N - K, n, lower.tail = FALSE)`).
+    @inline(__always)
+    public static func hypergeometricUpperTail(atLeast k: Int, white K: Int, total N: Int, drawn n: Int) -> Double {
+        phyper(Double(k - 1), Double(K), Double(N - K), Double(n), 0, 0)
+    }
+
+    /// The p-quantile of the beta distribution (R's `qbeta`).
+    public static func betaQuantile(_ p: Double, _ a: Double, _ b: Double) -> Double {
+        qbeta(p, a, b, 1, 0)
+    }
+
+    /// The digamma function psi(x) (R's `digamma`).
+    public static func digamma(_ x: Double) -> Double { CRmath.digamma(x) }
+
+    /// The trigamma function psi'(x) (R's `trigamma`).
+    public static func trigamma(_ x: Double) -> Double { CRmath.trigamma(x) }
+
     private static let wilcoxonLock = NSLock()
 }

@@ -19,7 +19,7 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup(title: "Run") var common: CommonOptions
 
-    static let stagesNotBuilt = ["enrichment", "heatmap exports and report"]
+    static let stagesNotBuilt = ["heatmap exports and report"]
 
     func run() throws {
         let folder = try data ?? Self.locateExampleFolder()

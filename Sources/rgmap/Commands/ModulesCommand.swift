@@ -7,7 +7,7 @@ struct ModulesCommand: ParsableCommand {
         commandName: "modules",
         abstract: "WGCNA-style co-expression modules, eigengenes, kME and, with --features, hub genes per feature.",
         discussion: """
-            One network over all genes, as WGCNA 1.72 blockwiseModules builds a single block. Writes \
+            One network over all genes, as WGCNA 1.72 blockwiseModules builds a single block (or one per block of related genes with --max-block-size). Writes \
             network/soft_threshold.tsv, modules.tsv, eigengenes.tsv, kme.tsv, tree.tsv, top_hubs.tsv, with \
             --features also module_feature.tsv and hubs.tsv, with --save-tom network/tom.h5, and \
             manifest.json. The expression must have no missing values (--complete-genes drops genes with any).

@@ -15,13 +15,6 @@ extension PendingStageCommand {
     }
 }
 
-struct EnrichCommand: PendingStageCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "enrich", abstract: "ORA and preranked GSEA of modules and feature-linked genes (not built yet).")
-    static let stage = "the enrichment stage"
-    @Argument(parsing: .allUnrecognized) var arguments: [String] = []
-}
-
 struct RunCommand: PendingStageCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "The whole pipeline into one output folder (not built yet).")

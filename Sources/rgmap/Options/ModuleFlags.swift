@@ -76,6 +76,7 @@ struct ModuleFlags: ParsableArguments {
         guard (0...4).contains(deepSplit) else { throw ValidationError("--deep-split must be 0 to 4") }
         if let minModuleSize { guard minModuleSize >= 2 else { throw ValidationError("--min-module-size must be at least 2") } }
         if let maxBlockSize { guard maxBlockSize >= 100 else { throw ValidationError("--max-block-size must be at least 100") } }
+        guard (0...1).contains(mergeCutHeight) else { throw ValidationError("--merge-cut-height must be between 0 and 1") }
         if maxBlockSize != nil && saveTOM { throw ValidationError("--save-tom needs one network: leave out --max-block-size") }
         _ = try candidatePowers()
     }
@@ -88,8 +89,12 @@ struct ModuleFlags: ParsableArguments {
             guard !bounds.isEmpty, bounds.allSatisfy({ ($0 ?? 0) >= 1 }), bounds.count <= 2 else {
                 throw ValidationError("--powers: expected numbers or ranges like 1-10,12,14, got \(part)")
             }
-            list += bounds.count == 1 ? [bounds[0]!] : Array(bounds[0]!...max(bounds[0]!, bounds[1]!))
+            if bounds.count == 2 && bounds[0]! > bounds[1]! {
+                throw ValidationError("--powers: range \(part) runs downwards; write it low-high")
+            }
+            list += bounds.count == 1 ? [bounds[0]!] : Array(bounds[0]!...bounds[1]!)
         }
+        guard !list.isEmpty else { throw ValidationError("--powers: expected at least one power, e.g. 1-10,12,14") }
         return Array(Set(list)).sorted()
     }
 

@@ -8,6 +8,32 @@ enum Fixtures {
 
     static func path(_ relative: String) -> String { root + "/" + relative }
 
+    /// The repository checkout the tests were built from (for `data/`).
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The bundled GO Biological Process sets, read once.
+    static let goBiologicalProcess = try! GMTReader.read(path: repository + "/data/genesets/go_bp.gmt.gz")
+
+    /// A fixture file's text, gunzipped when it is gzip.
+    static func text(_ relative: String) throws -> String {
+        let source = try ByteSource(path: path(relative))
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, capacity: $0.count) }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[..<n])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Rows of a tab-separated fixture table (gzip or not), as column name -> text.
+    static func table(_ relative: String) throws -> [[String: String]] {
+        let lines = try text(relative).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+    }
+
     /// A new empty folder under the system temporary folder.
     static func scratchFolder(_ name: String = "rgmap-test") -> String {
         let url = FileManager.default.temporaryDirectory

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Writes the `enrichment/` tables of `rgmap enrich` (interface.md).
+public enum EnrichmentWriter {
+    /// `enrichment/ora.tsv`: `query set overlap query_size set_size universe_size p q genes`,
+    /// queries in the given order, within a query by p, then set name; rows without overlap
+    /// only with `allSets`. Genes are the overlap, comma-separated, alphabetically.
+    public static func writeORA(_ results: [[OverRepresentationRow]], queries: [GeneQuery], sets: TestedGeneSets,
+                                universe: GeneUniverse, allSets: Bool, to output: OutputDirectory) throws -> Int {
+        var rows: [[String]] = []
+        for queryRows in results {
+            let kept = queryRows.filter { allSets || $0.overlap > 0 }.sorted { a, b in
+                a.p != b.p ? a.p < b.p : sets.names[a.set] < sets.names[b.set]
+            }
+            for row in kept {
+                rows.append([queries[row.query].name, sets.names[row.set], String(row.overlap), String(row.querySize),
+                             String(row.setSize), String(universe.count), NumberText.text(row.p), NumberText.text(row.q),
+                             row.genes.map { universe.genes[Int($0)] }.sorted().joined(separator: ",")])
+            }
+        }
+        try output.writeTable("enrichment/ora.tsv", delimiter: .tab,
+                              header: ["query", "set", "overlap", "query_size", "set_size", "universe_size", "p", "q", "genes"], rows: rows)
+        return rows.count
+    }
+
+    /// `enrichment/universe.txt`: the universe, one gene per line.
+    public static func writeUniverse(_ universe: GeneUniverse, to output: OutputDirectory) throws {
+        try output.write("enrichment/universe.txt", data: Data((universe.genes.joined(separator: "\n") + "\n").utf8))
+    }
+}
+
+/// Streams `enrichment/gsea.tsv` (`feature set es nes p q size leading_edge log2err`) one
+/// ranked list at a time, so a run over thousands of features never holds all rows.
+/// Within a list, rows go by p, then |NES| (larger first), then set name; the leading edge
+/// is in the order of the walk; log2err is NA where fgsea gives none.
+public struct GSEATableWriter {
+    private var writer: DelimitedTableWriter
+    public private(set) var rowCount = 0
+
+    /// Writes the file atomically: `body` appends the lists.
+    public static func write(to output: OutputDirectory, body: (inout GSEATableWriter) throws -> Void) throws {
+        try output.write("enrichment/gsea.tsv") { handle in
+            var table = GSEATableWriter(writer: DelimitedTableWriter(handle: handle, delimiter: .tab))
+            try table.writer.writeRow(["feature", "set", "es", "nes", "p", "q", "size", "leading_edge", "log2err"])
+            try body(&table)
+            try table.writer.flush()
+        }
+    }
+
+    private init(writer: DelimitedTableWriter) { self.writer = writer }
+
+    public mutating func append(list: String, _ result: PrerankedGSEA.Result, sets: TestedGeneSets, universe: GeneUniverse) throws {
+        let ordered = result.rows.sorted { a, b in
+            if a.p != b.p { return a.p.isNaN ? false : (b.p.isNaN ? true : a.p < b.p) }
+            if abs(a.nes) != abs(b.nes) { return abs(a.nes) > abs(b.nes) }
+            return sets.names[a.set] < sets.names[b.set]
+        }
+        for row in ordered {
+            try writer.writeRow([list, sets.names[row.set], NumberText.text(row.es), NumberText.text(row.nes), NumberText.text(row.p),
+                                 NumberText.text(row.q), String(row.size), row.leadingEdge.map { universe.genes[Int($0)] }.joined(separator: ","),
+                                 NumberText.text(row.log2err)])
+        }
+        rowCount += ordered.count
+    }
+}
