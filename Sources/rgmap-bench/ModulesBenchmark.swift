@@ -60,19 +60,16 @@ struct ModulesBenchmark {
         let rSteps = try timings(folder + "/modules_r_timings.tsv")
         let rLabels = try labels(folder + "/modules_r_labels.tsv")
         let rModules = rSteps["blockwiseModules"]!
-        for precision in ["double", "single"] {
-            let run = rgmapRuns[precision]!
-            table.add(BenchResult(name: "modules (whole command, \(precision))", size: size, rgmapSeconds: run.seconds,
-                                  rgmapMegabytes: run.peakMegabytes, baselineName: "R blockwiseModules, one block",
-                                  baselineSeconds: rModules, baselineMegabytes: r.peakMegabytes))
-        }
         // The baseline (and a WGCNA user's route) counts pickSoftThreshold too, as rgmap's command does.
-        let rRoute = rModules + rSteps["pickSoftThreshold"]!
-        for precision in ["double", "single"] {
-            let run = rgmapRuns[precision]!
-            table.add(BenchResult(name: "modules (whole command, \(precision))", size: size, rgmapSeconds: run.seconds,
-                                  rgmapMegabytes: run.peakMegabytes, baselineName: "R pickSoftThreshold + blockwiseModules",
-                                  baselineSeconds: rRoute, baselineMegabytes: r.peakMegabytes))
+        let baselines = [("R blockwiseModules, one block", rModules),
+                         ("R pickSoftThreshold + blockwiseModules", rModules + rSteps["pickSoftThreshold"]!)]
+        for (baseline, seconds) in baselines {
+            for precision in ["double", "single"] {
+                let run = rgmapRuns[precision]!
+                table.add(BenchResult(name: "modules (whole command, \(precision))", size: size, rgmapSeconds: run.seconds,
+                                      rgmapMegabytes: run.peakMegabytes, baselineName: baseline,
+                                      baselineSeconds: seconds, baselineMegabytes: r.peakMegabytes))
+            }
         }
         let softSeconds = try stepSeconds(folder + "/modules_out_double/manifest.json", "soft threshold")
         table.add(BenchResult(name: "soft-threshold table", size: size, rgmapSeconds: softSeconds, rgmapMegabytes: nil,

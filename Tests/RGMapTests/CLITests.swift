@@ -5,9 +5,6 @@ import Testing
 /// End-to-end checks of the `rgmap` executable: what users see on stdout and stderr,
 /// exit codes, and that failures write nothing.
 @Suite struct CLITests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-
     static let fixtureCohort = ["--features", "formats/features_pyradiomics.csv", "--omics", "formats/omics.tsv",
                                 "--mutations", "formats/mutations.maf", "--covariates", "formats/covariates.tsv",
                                 "--gene-sets", "formats/genesets.gmt", "--id-normalize", "tcga-patient"]
@@ -121,7 +118,7 @@ import Testing
 
     @Test func demoMapsTheBundledCohortAndNamesMissingStages() throws {
         let out = Fixtures.scratchFolder() + "/demo"
-        let result = try CommandRunner.run(["demo", "--quiet", "--out", out], in: Self.repositoryRoot)
+        let result = try CommandRunner.run(["demo", "--quiet", "--out", out], in: Fixtures.repository)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("  matched     150 samples in the cohort"))
         #expect(result.stdout.contains("association map: "))

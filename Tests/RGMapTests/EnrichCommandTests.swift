@@ -26,23 +26,18 @@ import Testing
         return (result, out)
     }
 
-    static func rows(_ path: String) throws -> [[String]] {
-        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-    }
-
     @Test func modulesAndFeaturesFromAnEarlierRun() throws {
         // The modules are GO sets, so some p-values are far below 1e-20: --gsea-eps bounds the multilevel depth.
         let (result, out) = try Self.enrich(["--from", Self.earlier, "--permutations", "200", "--gsea-eps", "1e-8"])
         #expect(result.status == 0, "\(result.stderr)")
-        let ora = try Self.rows(out + "/enrichment/ora.tsv")
+        let ora = try Fixtures.rows(atPath: out + "/enrichment/ora.tsv")
         #expect(ora[0] == ["query", "set", "overlap", "query_size", "set_size", "universe_size", "p", "q", "genes"])
         let queries = Set(ora.dropFirst().map { $0[0] })
         #expect(queries.contains("M1") && queries.contains { $0.hasSuffix(":positive") })
         #expect(ora.dropFirst().allSatisfy { Int($0[2])! >= 1 && $0[5] == "1000" && $0[8].split(separator: ",").count == Int($0[2])! })
         // The planted module 1 is a GO set: its best ORA hit is very strong.
         #expect(ora.dropFirst().contains { $0[0] == "M1" && Double($0[7])! < 1e-20 })
-        let gsea = try Self.rows(out + "/enrichment/gsea.tsv")
+        let gsea = try Fixtures.rows(atPath: out + "/enrichment/gsea.tsv")
         #expect(gsea[0] == ["feature", "set", "es", "nes", "p", "q", "size", "leading_edge", "log2err"])
         #expect(Set(gsea.dropFirst().map { $0[0] }).count == 60)
         #expect(gsea.dropFirst().contains { $0[4] == "1e-08" && $0[8] == "NA" }, "p floored at --gsea-eps")
@@ -70,9 +65,9 @@ import Testing
         let (result, out) = try Self.enrich(["--ranks", "enrichment/gsea_ranks.rnk", "--gene-list", list, "--gene-list", "enrichment/ora_queries.gmt",
                                               "--min-size", "15", "--permutations", "100"])
         #expect(result.status == 0, "\(result.stderr)")
-        let gsea = try Self.rows(out + "/enrichment/gsea.tsv")
+        let gsea = try Fixtures.rows(atPath: out + "/enrichment/gsea.tsv")
         #expect(gsea.count == 2996 && gsea.dropFirst().allSatisfy { $0[0] == "gsea_ranks" })
-        let ora = try Self.rows(out + "/enrichment/ora.tsv")
+        let ora = try Fixtures.rows(atPath: out + "/enrichment/ora.tsv")
         #expect(Set(ora.dropFirst().map { $0[0] }) == ["mylist", "module1", "module3", "random150", "small12"])
         // The universe is the GMT's genes here (no omics table, no earlier run).
         #expect(ora.dropFirst().allSatisfy { $0[5] == String(Fixtures.goBiologicalProcess.genes.count) })

@@ -3,9 +3,7 @@ import Testing
 @testable import RGMap
 
 @Suite struct ExampleCohortSimulatorTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let geneSets = try! GMTReader.read(path: repository.appendingPathComponent("data/genesets/go_bp.gmt.gz").path)
+    static let geneSets = Fixtures.goBiologicalProcess
     static let cohort = try! ExampleCohortSimulator.simulate(SimulationOptions(seed: 1), geneSets: geneSets)
 
     @Test func theBundledExampleIsExactlyWhatSeedOneMakes() throws {
@@ -13,7 +11,7 @@ import Testing
         try ExampleCohortWriter.write(Self.cohort, to: OutputDirectory(path: folder, force: false))
         for file in ExampleCohortWriter.files {
             let made = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))
-            let bundled = try Data(contentsOf: Self.repository.appendingPathComponent("data/example/" + file))
+            let bundled = try Data(contentsOf: URL(fileURLWithPath: Fixtures.repository + "/data/example/" + file))
             #expect(made == bundled, "data/example/\(file) differs from `rgmap simulate --seed 1`")
         }
     }

@@ -10,7 +10,7 @@ import Testing
 
     @Test func writesTheTableTheMatricesTheMutationsAndTheManifest() throws {
         let out = Fixtures.scratchFolder() + "/out"
-        let result = try CommandRunner.run(["map", "--quiet", "--out", out] + Self.example, in: CLITests.repositoryRoot)
+        let result = try CommandRunner.run(["map", "--quiet", "--out", out] + Self.example, in: Fixtures.repository)
         #expect(result.status == 0, "\(result.stderr)")
         let table = try String(contentsOfFile: out + "/map/associations.tsv", encoding: .utf8)
         let rows = table.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
@@ -39,7 +39,7 @@ import Testing
         let out = Fixtures.scratchFolder() + "/out"
         let result = try CommandRunner.run(["map", "--quiet", "--matrices", "none", "--max-q", "1", "--out", out,
                                             "--features", "data/example/features.csv", "--omics", "data/example/omics.tsv",
-                                            "--id-normalize", "tcga-patient"], in: CLITests.repositoryRoot)
+                                            "--id-normalize", "tcga-patient"], in: Fixtures.repository)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out + "/map/associations.h5"))
         let lines = try String(contentsOfFile: out + "/map/associations.tsv", encoding: .utf8).split(separator: "\n")

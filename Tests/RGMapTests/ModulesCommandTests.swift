@@ -4,33 +4,28 @@ import Testing
 
 /// `rgmap modules` end to end: the WGCNA fixture cohort and the bundled example cohort.
 @Suite struct ModulesCommandTests {
-    static func table(_ path: String) throws -> [[String]] {
-        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-    }
-
     @Test func writesWGCNAsModulesAndEveryNetworkTable() throws {
         let out = Fixtures.scratchFolder() + "/out"
         let result = try CommandRunner.run(["modules", "--quiet", "--omics", "modules/sim800_expr.tsv.gz", "--samples-in", "columns",
                                             "--save-tom", "--out", out])
         #expect(result.status == 0, "\(result.stderr)")
-        let modules = try Self.table(out + "/network/modules.tsv")
+        let modules = try Fixtures.rows(atPath: out + "/network/modules.tsv")
         #expect(modules[0] == ["gene", "module", "color", "kme", "k_within", "k_total", "block"])
         #expect(modules.dropFirst().allSatisfy { $0[6] == "1" })
         let expected = try RFixtures.table("bwm_sim800_defaults_labels.tsv", in: "modules")
         #expect(modules.dropFirst().map { $0[1] } == expected.map { $0["merged"]! })
         #expect(modules.dropFirst().allSatisfy { ($0[1] == "0") == ($0[3] == "NA") && $0[2] == ModuleColors.color(of: Int($0[1])!) })
         let k = Set(expected.map { $0["merged"]! }).subtracting(["0"]).count
-        let eigengenes = try Self.table(out + "/network/eigengenes.tsv")
+        let eigengenes = try Fixtures.rows(atPath: out + "/network/eigengenes.tsv")
         #expect(eigengenes[0] == ["sample"] + (1...k).map { "ME\($0)" } + ["ME0"])
         #expect(eigengenes.count == 81)
-        let kme = try Self.table(out + "/network/kme.tsv")
+        let kme = try Fixtures.rows(atPath: out + "/network/kme.tsv")
         #expect(kme[0].count == 1 + 2 * (k + 1) && kme[0][k + 2] == "p_kME1")
-        #expect(try Self.table(out + "/network/soft_threshold.tsv")[0]
+        #expect(try Fixtures.rows(atPath: out + "/network/soft_threshold.tsv")[0]
                 == ["power", "sft_r2", "slope", "truncated_r2", "mean_k", "median_k", "max_k", "signed_r2"])
-        let tree = try Self.table(out + "/network/tree.tsv")
+        let tree = try Fixtures.rows(atPath: out + "/network/tree.tsv")
         #expect(tree.count == 800 && tree[0] == ["step", "left", "right", "height", "block"])
-        #expect(try Self.table(out + "/network/top_hubs.tsv").count == k + 1)
+        #expect(try Fixtures.rows(atPath: out + "/network/top_hubs.tsv").count == k + 1)
         #expect(!FileManager.default.fileExists(atPath: out + "/network/hubs.tsv"))
 
         // --save-tom: the square TOM, equal to the packed one the network was built from.
@@ -51,11 +46,11 @@ import Testing
         let out = Fixtures.scratchFolder() + "/out"
         let result = try CommandRunner.run(["modules", "--quiet", "--omics", "data/example/omics.tsv", "--complete-genes",
                                             "--features", "data/example/features.csv", "--id-normalize", "tcga-patient",
-                                            "--out", out], in: CLITests.repositoryRoot)
+                                            "--out", out], in: Fixtures.repository)
         #expect(result.status == 0, "\(result.stderr)")
-        let links = try Self.table(out + "/network/module_feature.tsv")
+        let links = try Fixtures.rows(atPath: out + "/network/module_feature.tsv")
         #expect(links[0] == ["module", "feature", "r", "p", "q"])
-        let hubs = try Self.table(out + "/network/hubs.tsv")
+        let hubs = try Fixtures.rows(atPath: out + "/network/hubs.tsv")
         #expect(hubs[0] == ["feature", "module", "gene", "gs", "gs_p", "kme", "rank"])
         // Every hub passes the default rules.
         #expect(hubs.count > 1)
@@ -67,7 +62,7 @@ import Testing
     @Test func refusesMissingValuesBeforeWritingAnything() throws {
         let out = Fixtures.scratchFolder() + "/out"
         let result = try CommandRunner.run(["modules", "--quiet", "--omics", "data/example/omics.tsv", "--out", out],
-                                           in: CLITests.repositoryRoot)
+                                           in: Fixtures.repository)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("rgmap: error: modules need expression without missing values: 25 of 4997 genes have some"))
         #expect(!FileManager.default.fileExists(atPath: out + "/network"))

@@ -48,6 +48,13 @@ enum FalseDiscoveryRate {
         completed?(p.indices)
     }
 
+    /// The adjusted values of `p` as a new array.
+    static func adjusted(_ p: [Double], method: FDRMethod) -> [Double] {
+        var q = [Double](repeating: .nan, count: p.count)
+        p.withUnsafeBufferPointer { values in q.withUnsafeMutableBufferPointer { adjust(values, method: method, into: $0) } }
+        return q
+    }
+
     /// sum_{k=1}^{n} 1/k, smallest terms first with compensation (R sums in long double).
     static func harmonicNumber(_ n: Int) -> Double {
         var sum = 0.0, compensation = 0.0

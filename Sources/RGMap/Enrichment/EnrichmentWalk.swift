@@ -24,13 +24,14 @@ enum EnrichmentWalk {
         var total = 0.0
         for j in 0..<m { total += weights[Int(ranks[j])] }
         let missStep = 1 / Double(n - m)
+        let equalWeights = total == 0, norm = equalWeights ? Double(m) : total
         var extremes = WalkExtremes(top: -.infinity, bottom: .infinity, topHit: 0, bottomHit: 0)
         var cumulative = 0.0
         for j in 0..<m {
-            let weight = total == 0 ? 1 : weights[Int(ranks[j])]
+            let weight = equalWeights ? 1 : weights[Int(ranks[j])]
             cumulative += weight
-            let top = cumulative / (total == 0 ? Double(m) : total) - Double(Int(ranks[j]) - j) * missStep
-            let bottom = top - weight / (total == 0 ? Double(m) : total)
+            let top = cumulative / norm - Double(Int(ranks[j]) - j) * missStep
+            let bottom = top - weight / norm
             if top > extremes.top { extremes.top = top; extremes.topHit = j }
             if bottom < extremes.bottom { extremes.bottom = bottom; extremes.bottomHit = j }
         }
@@ -44,11 +45,12 @@ enum EnrichmentWalk {
     static func firstReaching(_ ranks: UnsafePointer<Int32>, count m: Int, weights: UnsafePointer<Double>, listSize n: Int,
                               total: Double, bound: Double) -> WalkPeak? {
         let missStep = 1 / Double(n - m)
+        let equalWeights = total == 0, norm = equalWeights ? Double(m) : total
         var cumulative = 0.0
         for j in 0..<m {
-            cumulative += total == 0 ? 1 : weights[Int(ranks[j])]
+            cumulative += equalWeights ? 1 : weights[Int(ranks[j])]
             let misses = Int(ranks[j]) - j
-            if cumulative / (total == 0 ? Double(m) : total) - Double(misses) * missStep >= bound {
+            if cumulative / norm - Double(misses) * missStep >= bound {
                 return WalkPeak(rank: ranks[j], misses: misses, weight: cumulative)
             }
         }

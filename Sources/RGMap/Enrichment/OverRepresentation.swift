@@ -71,17 +71,8 @@ public enum OverRepresentation {
             rows.append(OverRepresentationRow(query: number, set: set, overlap: shared.count, querySize: n,
                                               setSize: members.count, p: p, q: .nan, genes: shared))
         }
-        let q = benjaminiHochberg(rows.map(\.p))
+        let q = FalseDiscoveryRate.adjusted(rows.map(\.p), method: .bh)
         for i in rows.indices { rows[i].q = q[i] }
         return rows
     }
-}
-
-/// R's `p.adjust(p, "BH")`.
-func benjaminiHochberg(_ p: [Double]) -> [Double] {
-    var q = [Double](repeating: .nan, count: p.count)
-    p.withUnsafeBufferPointer { values in
-        q.withUnsafeMutableBufferPointer { FalseDiscoveryRate.adjust(values, method: .bh, into: $0) }
-    }
-    return q
 }

@@ -9,11 +9,12 @@ struct PermutationNull {
     /// The set sizes, ascending.
     let sizes: [Int]
     /// For each size, the null scores sorted ascending.
-    private(set) var sorted: [[Double]]
+    let sorted: [[Double]]
     /// For each size: how many null scores are >= 0 and <= 0, and the sums of their positive and negative parts.
-    private(set) var atLeastZero: [Int], atMostZero: [Int]
-    private(set) var positiveSum: [Double], negativeSum: [Double]
+    let atLeastZero: [Int], atMostZero: [Int]
+    let positiveSum: [Double], negativeSum: [Double]
     let permutations: Int
+    private let indexOfSize: [Int: Int]
 
     static let chunk = 25
 
@@ -21,10 +22,11 @@ struct PermutationNull {
         let sizes = sizes.sorted()
         self.sizes = sizes
         self.permutations = permutations
-        var scores = [[Double]](repeating: [Double](repeating: 0, count: permutations), count: sizes.count)
+        indexOfSize = Dictionary(uniqueKeysWithValues: sizes.enumerated().map { ($1, $0) })
+        // Size s's scores are flat[s * permutations ..< (s + 1) * permutations], in permutation order.
+        var flat = [Double](repeating: 0, count: sizes.count * permutations)
         if let largest = sizes.last, permutations > 0 {
             let chunks = (permutations + Self.chunk - 1) / Self.chunk
-            var flat = [Double](repeating: 0, count: sizes.count * permutations)
             flat.withUnsafeMutableBufferPointer { output in
                 nonisolated(unsafe) let output = output
                 Parallel.perform(chunks) { chunk in
@@ -35,10 +37,10 @@ struct PermutationNull {
                     }
                 }
             }
-            for s in sizes.indices { scores[s] = Array(flat[(s * permutations)..<((s + 1) * permutations)]) }
         }
-        atLeastZero = scores.map { $0.filter { $0 >= 0 }.count }
-        atMostZero = scores.map { $0.filter { $0 <= 0 }.count }
+        let scores = sizes.indices.map { flat[($0 * permutations)..<(($0 + 1) * permutations)] }
+        atLeastZero = scores.map { $0.reduce(0) { $1 >= 0 ? $0 + 1 : $0 } }
+        atMostZero = scores.map { $0.reduce(0) { $1 <= 0 ? $0 + 1 : $0 } }
         positiveSum = scores.map { $0.reduce(0) { $0 + max($1, 0) } }
         negativeSum = scores.map { $0.reduce(0) { $0 + min($1, 0) } }
         sorted = scores.map { $0.sorted() }
@@ -86,7 +88,7 @@ struct PermutationNull {
         buffer[low] = value
     }
 
-    func index(ofSize size: Int) -> Int { sizes.firstIndex(of: size)! }
+    func index(ofSize size: Int) -> Int { indexOfSize[size]! }
 
     /// How many null scores of size index `s` are >= `score` and <= `score`.
     func extremeCounts(_ s: Int, score: Double) -> (atLeast: Int, atMost: Int) {

@@ -75,7 +75,7 @@ public enum PrerankedGSEA {
             rows[i].p = options.eps
             rows[i].log2err = .nan
         }
-        let q = benjaminiHochberg(rows.map(\.p))
+        let q = FalseDiscoveryRate.adjusted(rows.map(\.p), method: .bh)
         for i in rows.indices { rows[i].q = q[i] }
         return Result(rows: rows, skipped: sets.count - members.count, ties: order.ties, unbalanced: unbalanced)
     }
@@ -128,6 +128,7 @@ public enum PrerankedGSEA {
     /// One ruler per (size, sign) reaching that group's most extreme ES; each set reads its p off it.
     private static func refineByMultilevel(_ rows: inout [GSEARow], pending: [Int], null: PermutationNull, order: RankedOrder,
                                            options: GSEAOptions, random: RandomSource) {
+        guard !pending.isEmpty else { return }
         // Largest sets first: they take longest, so the threads finish together.
         let groups = Dictionary(grouping: pending) { rows[$0].size * 2 + (rows[$0].es >= 0 ? 0 : 1) }.sorted { $0.key > $1.key }
         let reversedWeights = Array(order.weights.reversed())

@@ -4,10 +4,10 @@ import RGMap
 extension EnrichCommand {
     /// GSEA of every feature of the earlier map and every --ranks list, streamed to
     /// enrichment/gsea.tsv; returns the number of lists and of multilevel estimates.
-    func preranked(earlier: EarlierResults, universe: GeneUniverse, collection: GeneSetCollection, sets: TestedGeneSets,
+    func preranked(earlier: EarlierResults, rankFiles paths: [String], universe: GeneUniverse, collection: GeneSetCollection, sets: TestedGeneSets,
                    output: OutputDirectory, console: Console) throws -> (lists: Int, multilevel: Int) {
         // Read every rank file first, so a bad one stops the run before gsea.tsv is begun.
-        let rankFiles = try rankFilePaths().map { (path: $0, ranked: try GeneListReader.readRanks(path: $0)) }
+        let rankFiles = try paths.map { (path: $0, ranked: try GeneListReader.readRanks(path: $0)) }
         let featureCount = earlier.map?.features.count ?? 0
         let total = featureCount + rankFiles.count
         guard total > 0 else {
@@ -63,10 +63,5 @@ extension EnrichCommand {
         let names = try FileManager.default.contentsOfDirectory(atPath: ranks).filter { $0.hasSuffix(".rnk") }.sorted()
         guard !names.isEmpty else { throw UsageError("--ranks \(ranks): the folder holds no .rnk file") }
         return names.map { ranks + "/" + $0 }
-    }
-
-    /// The enrichment inputs besides --from, with their roles, for the manifest.
-    func enrichInputs() throws -> [(String, String)] {
-        enrich.geneLists.map { ("gene-list", $0) } + (try rankFilePaths()).map { ("ranks", $0) } + (enrich.universe.map { [("universe", $0)] } ?? [])
     }
 }

@@ -24,6 +24,7 @@ struct EnrichCommand: ParsableCommand {
         try common.configureThreads()
         let console = common.console
         let earlier = try EarlierResults(folder: enrich.from, console: console)
+        let rankFiles = try rankFilePaths()
         let output = try OutputDirectory(path: out, force: common.force)
         let pipeline = InputPipeline(inputs: inputs, preprocess: preprocess, console: console)
         var result = try pipeline.run()
@@ -40,13 +41,14 @@ struct EnrichCommand: ParsableCommand {
         }
         if enrich.gsea {
             let started = Date()
-            (report.gseaLists, report.multilevelEstimates) = try preranked(earlier: earlier, universe: universe, collection: collection,
-                                                                          sets: sets, output: output, console: console)
+            (report.gseaLists, report.multilevelEstimates) = try preranked(earlier: earlier, rankFiles: rankFiles, universe: universe,
+                                                                          collection: collection, sets: sets, output: output, console: console)
             result.steps.append(("preranked GSEA", Date().timeIntervalSince(started)))
         }
         try EnrichmentWriter.writeUniverse(universe, to: output)
         var manifest = try pipeline.manifest(result, command: "enrich", extra: common.parameters.merging(enrich.parameters) { a, _ in a })
-        for (role, path) in earlier.files + (try enrichInputs()) {
+        let inputs = enrich.geneLists.map { ("gene-list", $0) } + rankFiles.map { ("ranks", $0) } + (enrich.universe.map { [("universe", $0)] } ?? [])
+        for (role, path) in earlier.files + inputs {
             manifest.addInput(role: role, path: path, format: role, sha256: try SHA256.hexDigest(ofFileAt: path))
         }
         manifest.enrichment = report

@@ -30,8 +30,17 @@ enum Fixtures {
 
     /// Rows of a tab-separated fixture table (gzip or not), as column name -> text.
     static func table(_ relative: String) throws -> [[String: String]] {
-        let lines = try text(relative).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let lines = fields(try text(relative))
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+    }
+
+    /// Every line of a tab-separated file anywhere (an output under test), header included, as fields.
+    static func rows(atPath path: String) throws -> [[String]] {
+        fields(try String(contentsOfFile: path, encoding: .utf8))
+    }
+
+    private static func fields(_ text: String) -> [[String]] {
+        text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }
 
     /// A new empty folder under the system temporary folder.

@@ -6,10 +6,7 @@ import Testing
 enum RFixtures {
     /// Rows of an expected-values table, as column name -> text.
     static func table(_ file: String, in folder: String = "map") throws -> [[String: String]] {
-        let text = try String(contentsOfFile: Fixtures.path(folder + "/" + file), encoding: .utf8)
-        let lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        let header = lines[0]
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        try Fixtures.table(folder + "/" + file)
     }
 
     /// R's number text: `NA` is NaN.
