@@ -24,37 +24,55 @@ enum EnrichmentWalk {
         var total = 0.0
         for j in 0..<m { total += weights[Int(ranks[j])] }
         let missStep = 1 / Double(n - m)
-        let equalWeights = total == 0, norm = equalWeights ? Double(m) : total
+        let equalWeights = total == 0, scale = 1 / (equalWeights ? Double(m) : total)
         var extremes = WalkExtremes(top: -.infinity, bottom: .infinity, topHit: 0, bottomHit: 0)
         var cumulative = 0.0
         for j in 0..<m {
             let weight = equalWeights ? 1 : weights[Int(ranks[j])]
             cumulative += weight
-            let top = cumulative / norm - Double(Int(ranks[j]) - j) * missStep
-            let bottom = top - weight / norm
+            let top = cumulative * scale - Double(Int(ranks[j]) - j) * missStep
+            let bottom = top - weight * scale
             if top > extremes.top { extremes.top = top; extremes.topHit = j }
             if bottom < extremes.bottom { extremes.bottom = bottom; extremes.bottomHit = j }
         }
         return extremes
     }
 
-    /// The first hit where the running sum reaches `bound` (its rank, the misses before it and
-    /// the hits' weight up to and including it), or nil when the positive extreme stays below;
-    /// `total` is the set's sum of weights (0: equal weights).
+    /// The enrichment score alone (``WalkExtremes/score``) given the set's weight `total`, for the
+    /// permutation null's many walks. Two hits a step, with separate extremes for each, so that
+    /// the running sum's and the extremes' dependency chains are half as long; the sum at the
+    /// second hit is rounded once from the pair's weight (its last bit may differ from ``extremes``).
     @inline(__always)
-    static func firstReaching(_ ranks: UnsafePointer<Int32>, count m: Int, weights: UnsafePointer<Double>, listSize n: Int,
-                              total: Double, bound: Double) -> WalkPeak? {
+    static func score(_ ranks: UnsafePointer<Int32>, count m: Int, weights: UnsafePointer<Double>, listSize n: Int, total: Double) -> Double {
         let missStep = 1 / Double(n - m)
-        let equalWeights = total == 0, norm = equalWeights ? Double(m) : total
-        var cumulative = 0.0
-        for j in 0..<m {
-            cumulative += equalWeights ? 1 : weights[Int(ranks[j])]
-            let misses = Int(ranks[j]) - j
-            if cumulative / norm - Double(misses) * missStep >= bound {
-                return WalkPeak(rank: ranks[j], misses: misses, weight: cumulative)
-            }
+        let equalWeights = total == 0, scale = 1 / (equalWeights ? Double(m) : total)
+        var top0 = -Double.infinity, top1 = -Double.infinity, bottom0 = Double.infinity, bottom1 = Double.infinity
+        var cumulative = 0.0, j = 0
+        // Written as selects so that they compile to maxsd/minsd (Swift's max does not).
+        while j &+ 1 < m {
+            let r0 = Int(ranks[j]), r1 = Int(ranks[j &+ 1])
+            let w0 = equalWeights ? 1 : weights[r0], w1 = equalWeights ? 1 : weights[r1]
+            let sum0 = cumulative + w0, sum1 = cumulative + (w0 + w1)
+            cumulative = sum1
+            let high0 = sum0 * scale - Double(r0 &- j) * missStep
+            let high1 = sum1 * scale - Double(r1 &- j &- 1) * missStep
+            top0 = high0 > top0 ? high0 : top0
+            top1 = high1 > top1 ? high1 : top1
+            let low0 = high0 - w0 * scale, low1 = high1 - w1 * scale
+            bottom0 = low0 < bottom0 ? low0 : bottom0
+            bottom1 = low1 < bottom1 ? low1 : bottom1
+            j &+= 2
         }
-        return nil
+        if j < m {
+            let w0 = equalWeights ? 1 : weights[Int(ranks[j])]
+            cumulative += w0
+            let high0 = cumulative * scale - Double(Int(ranks[j]) &- j) * missStep
+            top0 = high0 > top0 ? high0 : top0
+            let low0 = high0 - w0 * scale
+            bottom0 = low0 < bottom0 ? low0 : bottom0
+        }
+        let top = top1 > top0 ? top1 : top0, bottom = bottom1 < bottom0 ? bottom1 : bottom0
+        return top == -bottom ? 0 : (top > -bottom ? top : bottom)
     }
 }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Enrichment scores of random gene sets, for every set size a ranked list needs.
 ///
 /// Permutation i draws one random ordering of the genes and uses its first m genes as the
@@ -59,14 +63,16 @@ struct PermutationNull {
         order.weights.withUnsafeBufferPointer { weights in
             drawn.withUnsafeMutableBufferPointer { drawn in
                 for permutation in permutations {
+                    var total = 0.0
                     for t in 0..<largest {
                         let pick = t + random.index(n - t)
                         pool.swapAt(t, pick)
                         swaps[t] = pick
                         insertSorted(pool[t], into: drawn, count: t)
+                        total += weights[Int(pool[t])]
                         if sizeIndex[t + 1] >= 0 {
-                            let extremes = EnrichmentWalk.extremes(drawn.baseAddress!, count: t + 1, weights: weights.baseAddress!, listSize: n)
-                            record(sizeIndex[t + 1], permutation, extremes.score)
+                            record(sizeIndex[t + 1], permutation,
+                                   EnrichmentWalk.score(drawn.baseAddress!, count: t + 1, weights: weights.baseAddress!, listSize: n, total: total))
                         }
                     }
                     for t in stride(from: largest - 1, through: 0, by: -1) { pool.swapAt(t, swaps[t]) }
@@ -83,9 +89,9 @@ struct PermutationNull {
             let mid = (low + high) >> 1
             if buffer[mid] < value { low = mid + 1 } else { high = mid }
         }
-        var i = count
-        while i > low { buffer[i] = buffer[i - 1]; i -= 1 }
-        buffer[low] = value
+        let base = buffer.baseAddress!
+        memmove(base + low + 1, base + low, (count - low) * MemoryLayout<Int32>.stride)
+        base[low] = value
     }
 
     func index(ofSize size: Int) -> Int { indexOfSize[size]! }

@@ -63,8 +63,9 @@ public enum PrerankedGSEA {
                                    random: random.split(0))
         var unbalanced = 0
         var pending: [Int] = []
+        var precision = [PermutationPrecision?](repeating: nil, count: options.permutations + 1)
         for i in rows.indices {
-            switch permutationEstimate(&rows[i], null: null, options: options) {
+            switch permutationEstimate(&rows[i], null: null, options: options, precision: &precision) {
             case .unbalanced: unbalanced += 1
             case .needsMultilevel: pending.append(i)
             case .done: break
@@ -78,6 +79,17 @@ public enum PrerankedGSEA {
         let q = FalseDiscoveryRate.adjusted(rows.map(\.p), method: .bh)
         for i in rows.indices { rows[i].q = q[i] }
         return Result(rows: rows, skipped: sets.count - members.count, ties: order.ties, unbalanced: unbalanced)
+    }
+
+    /// Several lists side by side, each exactly as ``run(_:sets:options:stream:)`` with its stream:
+    /// one list's serial steps overlap another's parallel ones, so the threads stay busy.
+    public static func run(_ lists: [RankedList], sets: TestedGeneSets, options: GSEAOptions, streams: [UInt64]) -> [Result] {
+        var results = [Result?](repeating: nil, count: lists.count)
+        results.withUnsafeMutableBufferPointer { output in
+            nonisolated(unsafe) let output = output
+            Parallel.perform(lists.count) { output[$0] = run(lists[$0], sets: sets, options: options, stream: streams[$0]) }
+        }
+        return results.map { $0! }
     }
 
     /// ES and leading edge of every set.
@@ -98,7 +110,9 @@ public enum PrerankedGSEA {
     private enum Estimate { case done, needsMultilevel, unbalanced }
 
     /// NES, the permutation p and its log2 error; whether the multilevel estimate should replace p.
-    private static func permutationEstimate(_ row: inout GSEARow, null: PermutationNull, options: GSEAOptions) -> Estimate {
+    /// `precision` caches ``PermutationPrecision`` by the count of more extreme random scores.
+    private static func permutationEstimate(_ row: inout GSEARow, null: PermutationNull, options: GSEAOptions,
+                                            precision: inout [PermutationPrecision?]) -> Estimate {
         let s = null.index(ofSize: row.size)
         let (atLeast, atMost) = null.extremeCounts(s, score: row.es)
         let sameSign = row.es >= 0 ? null.atLeastZero[s] : null.atMostZero[s]
@@ -107,16 +121,28 @@ public enum PrerankedGSEA {
         row.nes = row.es / meanOfSign
         row.p = min(Double(1 + atMost) / Double(1 + null.atMostZero[s]), Double(1 + atLeast) / Double(1 + null.atLeastZero[s]))
         let moreExtreme = row.es > 0 ? atLeast : atMost
-        let permutations = Double(options.permutations)
-        let trigammaDifference = RMath.trigamma(Double(moreExtreme + 1)) - RMath.trigamma(permutations + 1)
-        row.log2err = trigammaDifference.squareRoot() / log(2)
-        // fgsea's rule: use the multilevel estimate when its error of log2 p is below the permutations' (95% interval half-width).
-        let crude = log2(Double(moreExtreme + 1) / (permutations + 1))
-        let lower = log2(RMath.betaQuantile(0.025, Double(moreExtreme), permutations - Double(moreExtreme) + 1))
-        let upper = log2(RMath.betaQuantile(0.975, Double(moreExtreme + 1), permutations - Double(moreExtreme)))
-        let permutationError = 0.5 * max(crude - lower, upper - crude)
-        let multilevel = multilevelError(Double(moreExtreme + 1) / (permutations + 1), sampleSize: options.sampleSize)
-        return multilevel < permutationError ? .needsMultilevel : .done
+        let known = precision[moreExtreme] ?? PermutationPrecision(moreExtreme: moreExtreme, options: options)
+        precision[moreExtreme] = known
+        row.log2err = known.log2err
+        return known.needsMultilevel ? .needsMultilevel : .done
+    }
+
+    /// What a permutation p with `moreExtreme` random scores beyond the observed one is worth.
+    private struct PermutationPrecision {
+        /// fgsea's log2err of the permutation p.
+        var log2err: Double
+        /// fgsea's rule: the multilevel estimate's error of log2 p is below the permutations' (95% interval half-width).
+        var needsMultilevel: Bool
+
+        init(moreExtreme: Int, options: GSEAOptions) {
+            let permutations = Double(options.permutations), k = Double(moreExtreme)
+            log2err = (RMath.trigamma(k + 1) - RMath.trigamma(permutations + 1)).squareRoot() / log(2)
+            let crude = log2((k + 1) / (permutations + 1))
+            let lower = log2(RMath.betaQuantile(0.025, k, permutations - k + 1))
+            let upper = log2(RMath.betaQuantile(0.975, k + 1, permutations - k))
+            let permutationError = 0.5 * max(crude - lower, upper - crude)
+            needsMultilevel = multilevelError((k + 1) / (permutations + 1), sampleSize: options.sampleSize) < permutationError
+        }
     }
 
     /// fgsea's `multilevelError`: the expected standard deviation of log2 p of the multilevel estimate.
