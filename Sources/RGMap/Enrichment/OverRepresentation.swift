@@ -42,14 +42,18 @@ public struct OverRepresentationRow: Sendable, Equatable {
 /// q is BH over every tested set of the query, sets without overlap (p = 1) included.
 public enum OverRepresentation {
     /// Every query against every set; rows grouped by query, sets in their tested order.
-    public static func test(_ queries: [GeneQuery], sets: TestedGeneSets, universeSize: Int) -> [[OverRepresentationRow]] {
+    /// - Parameter keepingEmpty: keep the rows of sets without overlap (they still count in q
+    ///   either way); without them, thousands of feature queries against GO fit in little memory.
+    public static func test(_ queries: [GeneQuery], sets: TestedGeneSets, universeSize: Int,
+                            keepingEmpty: Bool = true) -> [[OverRepresentationRow]] {
         var results = [[OverRepresentationRow]](repeating: [], count: queries.count)
         results.withUnsafeMutableBufferPointer { output in
             nonisolated(unsafe) let output = output
             Parallel.forEachChunk(queries.count) { range in
                 var inQuery = [Bool](repeating: false, count: universeSize)
                 for index in range {
-                    output[index] = test(queries[index], number: index, sets: sets, universeSize: universeSize, inQuery: &inQuery)
+                    let rows = test(queries[index], number: index, sets: sets, universeSize: universeSize, inQuery: &inQuery)
+                    output[index] = keepingEmpty ? rows : rows.filter { $0.overlap > 0 }
                 }
             }
         }

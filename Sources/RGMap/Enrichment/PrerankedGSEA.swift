@@ -81,15 +81,31 @@ public enum PrerankedGSEA {
         return Result(rows: rows, skipped: sets.count - members.count, ties: order.ties, unbalanced: unbalanced)
     }
 
-    /// Several lists side by side, each exactly as ``run(_:sets:options:stream:)`` with its stream:
-    /// one list's serial steps overlap another's parallel ones, so the threads stay busy.
-    public static func run(_ lists: [RankedList], sets: TestedGeneSets, options: GSEAOptions, streams: [UInt64]) -> [Result] {
-        var results = [Result?](repeating: nil, count: lists.count)
-        results.withUnsafeMutableBufferPointer { output in
-            nonisolated(unsafe) let output = output
-            Parallel.perform(lists.count) { output[$0] = run(lists[$0], sets: sets, options: options, stream: streams[$0]) }
+    /// Lists 0..<count side by side (list i exactly as ``run(_:sets:options:stream:)`` with stream
+    /// i), each result handed to `deliver` in list order, one at a time, as soon as it and every
+    /// list before it are done. No barrier between lists, so one list's serial steps overlap
+    /// another's parallel ones and the threads stay busy; only the lists in flight are held.
+    /// The first error `deliver` throws stops the lists not yet begun and is rethrown.
+    /// - Parameter list: the ranked list i (called from several threads at once).
+    public static func runInOrder(_ count: Int, list: (Int) -> RankedList, sets: TestedGeneSets, options: GSEAOptions,
+                                  deliver: (RankedList, Result) throws -> Void) throws {
+        let lock = NSLock()
+        var done: [Int: (RankedList, Result)] = [:]
+        var next = 0
+        var failure: Error?
+        Parallel.perform(count) { i in
+            if lock.withLock({ failure != nil }) { return }
+            let ranked = list(i)
+            let result = run(ranked, sets: sets, options: options, stream: UInt64(i))
+            lock.withLock {
+                done[i] = (ranked, result)
+                while failure == nil, let (ranked, result) = done.removeValue(forKey: next) {
+                    do { try deliver(ranked, result) } catch { failure = error }
+                    next += 1
+                }
+            }
         }
-        return results.map { $0! }
+        if let failure { throw failure }
     }
 
     /// ES and leading edge of every set.

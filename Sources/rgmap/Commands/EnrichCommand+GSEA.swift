@@ -26,16 +26,10 @@ extension EnrichCommand {
         }
         try GSEATableWriter.write(to: output) { table in
             if let map = earlier.map {
-                // A batch of features at a time, side by side (see PrerankedGSEA.run(_:sets:options:streams:)).
-                let batch = 8 * ProcessInfo.processInfo.activeProcessorCount
-                for first in stride(from: 0, to: featureCount, by: batch) {
-                    let features = first..<min(featureCount, first + batch)
-                    let lists = features.map { EnrichmentQueries.rankedList(map, feature: $0, universe: universe, by: enrich.rankBy) }
-                    let results = PrerankedGSEA.run(lists, sets: sets, options: options, streams: features.map { UInt64($0) })
-                    for (list, result) in zip(lists, results) {
-                        try table.append(list: list.name, result, sets: sets, universe: universe)
-                        record(result)
-                    }
+                try PrerankedGSEA.runInOrder(featureCount, list: { EnrichmentQueries.rankedList(map, feature: $0, universe: universe, by: enrich.rankBy) },
+                                             sets: sets, options: options) { list, result in
+                    try table.append(list: list.name, result, sets: sets, universe: universe)
+                    record(result)
                 }
             }
             for (i, (path, ranked)) in rankFiles.enumerated() {

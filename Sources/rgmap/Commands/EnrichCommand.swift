@@ -87,7 +87,7 @@ struct EnrichCommand: ParsableCommand {
             return 0
         }
         let step = console.step("ORA of \(queries.count) queries")
-        let results = OverRepresentation.test(queries, sets: sets, universeSize: universe.count)
+        let results = OverRepresentation.test(queries, sets: sets, universeSize: universe.count, keepingEmpty: enrich.allSets)
         let rows = try EnrichmentWriter.writeORA(results, queries: queries, sets: sets, universe: universe, allSets: enrich.allSets, to: output)
         let significant = results.joined().filter { $0.q <= 0.05 }.count
         step.finish("ORA: \(queries.count) queries x \(sets.count) sets, \(significant) with q <= 0.05; \(rows) rows in \(output.url("enrichment/ora.tsv").path)")
