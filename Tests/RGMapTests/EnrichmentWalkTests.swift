@@ -26,10 +26,10 @@ import Testing
             #expect(abs(walk.top - direct.max) < 1e-12 && abs(walk.bottom - direct.min) < 1e-12)
             let total = hits.reduce(0) { $0 + weights[Int($1)] }
             let peak = hits.withUnsafeBufferPointer { h in weights.withUnsafeBufferPointer {
-                RulerPopulationTests.plainFirstReaching(h.baseAddress!, count: m, weights: $0.baseAddress!, listSize: n, total: total, bound: walk.top) } }
+                ChunkedPopulationTests.plainFirstReaching(h.baseAddress!, count: m, weights: $0.baseAddress!, listSize: n, total: total, bound: walk.top) } }
             #expect(peak?.rank == hits[walk.topHit])
             let above = hits.withUnsafeBufferPointer { h in weights.withUnsafeBufferPointer {
-                RulerPopulationTests.plainFirstReaching(h.baseAddress!, count: m, weights: $0.baseAddress!, listSize: n, total: total, bound: walk.top + 1e-9) } }
+                ChunkedPopulationTests.plainFirstReaching(h.baseAddress!, count: m, weights: $0.baseAddress!, listSize: n, total: total, bound: walk.top + 1e-9) } }
             #expect(above == nil)
         }
     }
