@@ -136,24 +136,13 @@ final class ChunkedPopulation: @unchecked Sendable {
         let m = setSize, n = listSize
         let missStep = 1 / Double(n - m)
         let setMembers = members + s * m, setBits = bits + s * words
-        let setCounts = counts + s * chunkCount, setSums = sums + s * chunkCount
         var accepted = 0
         for _ in 0..<count {
             let out = random.index(m), incoming = Int32(random.index(n))
-            let incomingWord = Int(incoming) &>> 6, incomingBit: UInt64 = 1 &<< UInt64(incoming & 63)
-            if setBits[incomingWord] & incomingBit != 0 { continue }
+            if setBits[Int(incoming) &>> 6] & (1 &<< UInt64(incoming & 63)) != 0 { continue }
             let removed = setMembers[out]
-            let removedWord = Int(removed) &>> 6, removedBit: UInt64 = 1 &<< UInt64(removed & 63)
-            let from = Int(chunkOfRank[Int(removed)]), to = Int(chunkOfRank[Int(incoming)])
-            let removedWeight = weights[Int(removed)], incomingWeight = weights[Int(incoming)]
-            setMembers[out] = incoming
-            setBits[removedWord] &= ~removedBit
-            setBits[incomingWord] |= incomingBit
-            setCounts[from] &-= 1
-            setCounts[to] &+= 1
-            setSums[from] -= removedWeight
-            setSums[to] += incomingWeight
-            let total = totals[s] - removedWeight + incomingWeight
+            exchange(set: s, at: out, leaving: removed, entering: incoming)
+            let total = totals[s] - weights[Int(removed)] + weights[Int(incoming)]
             var reached: WalkPeak?
             if total > 0, let moved = peaks[s]?.afterSwap(removed: removed, incoming: incoming, weights: weights),
                moved.weight * (1 / total) - Double(moved.misses) * missStep >= bound {
@@ -166,16 +155,25 @@ final class ChunkedPopulation: @unchecked Sendable {
                 peaks[s] = reached
                 accepted += 1
             } else {
-                setMembers[out] = removed
-                setBits[incomingWord] &= ~incomingBit
-                setBits[removedWord] |= removedBit
-                setCounts[to] &-= 1
-                setCounts[from] &+= 1
-                setSums[to] -= incomingWeight
-                setSums[from] += removedWeight
+                exchange(set: s, at: out, leaving: incoming, entering: removed)
             }
         }
         return accepted
+    }
+
+    /// Member `out` of set `s` becomes `entering` in place of `leaving`; the bitmap and the
+    /// chunks' counts and weights follow.
+    @inline(__always)
+    private func exchange(set s: Int, at out: Int, leaving: Int32, entering: Int32) {
+        let setBits = bits + s * words, base = s * chunkCount
+        members[s * setSize + out] = entering
+        setBits[Int(leaving) &>> 6] &= ~(1 &<< UInt64(leaving & 63))
+        setBits[Int(entering) &>> 6] |= 1 &<< UInt64(entering & 63)
+        let from = base + Int(chunkOfRank[Int(leaving)]), to = base + Int(chunkOfRank[Int(entering)])
+        counts[from] &-= 1
+        counts[to] &+= 1
+        sums[from] -= weights[Int(leaving)]
+        sums[to] += weights[Int(entering)]
     }
 
     /// The first hit of set `s` where the running sum reaches `bound`, skipping chunks that cannot.
