@@ -7,11 +7,15 @@ APT_PACKAGES := pkg-config zlib1g-dev libopenblas-dev liblapacke-dev libhdf5-dev
 R_PACKAGES   := r-base-core r-bioc-org.hs.eg.db r-bioc-go.db
 FIXTURE_R_PACKAGES := r-base-core r-bioc-rhdf5 r-cran-wgcna r-bioc-bladderbatch
 BENCH_PACKAGES   := r-base-core r-cran-wgcna r-cran-data.table time
+REPORT_PACKAGES  := chromium chromium-driver
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV         := .venv
+REPORT_VENV  := .venv-report
+NB_VENV      := .venv-notebooks
+DEMO_OUT     := rgmap-demo
 RELEASE_BIN  := .build/release
 
-.PHONY: deps build release demo test bench fixtures genesets example venv clean
+.PHONY: deps build release demo test bench fixtures genesets example venv report-venv report-check notebooks-venv notebooks clean
 
 ## deps: install the missing Debian packages rgmap builds against
 deps:
@@ -33,7 +37,7 @@ release: deps
 
 ## demo: build release and run rgmap on the bundled example cohort in data/
 demo: release
-	$(RELEASE_BIN)/rgmap demo --out rgmap-demo --force
+	$(RELEASE_BIN)/rgmap demo --out $(DEMO_OUT) --force
 
 ## test: the whole test suite (Swift Testing), optimised as users run rgmap (the numeric
 ## tests, GSEA permutations above all, take minutes unoptimised)
@@ -54,6 +58,38 @@ $(VENV)/.ready: scripts/requirements.txt
 	$(VENV)/bin/pip install -q -r scripts/requirements.txt
 	touch $@
 
+## report-venv: Python tools for report-check (selenium, Pillow)
+report-venv: $(REPORT_VENV)/.ready
+$(REPORT_VENV)/.ready: scripts/requirements-report.txt
+	@python3 -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
+	python3 -m venv $(REPORT_VENV)
+	$(REPORT_VENV)/bin/pip install -q -r scripts/requirements-report.txt
+	touch $@
+
+## report-check: open the demo's report.html in headless Chromium at 1280 px (runs `make demo` first
+## if it is missing): figures render, tables have rows, no overflow, screenshot and PDF not blank
+report-check: report-venv
+	@for p in $(REPORT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(REPORT_PACKAGES); break; }; done
+	@[ -f $(DEMO_OUT)/report.html ] || $(MAKE) demo
+	$(REPORT_VENV)/bin/python scripts/check_report.py $(DEMO_OUT)/report.html \
+	  --png $(DEMO_OUT)/report.png --pdf $(DEMO_OUT)/report.pdf
+
+## notebooks-venv: Python tools for the figure notebooks (pandas, matplotlib, seaborn, h5py, scipy, nbclient)
+notebooks-venv: $(NB_VENV)/.ready
+$(NB_VENV)/.ready: notebooks-export/requirements.txt
+	@python3 -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
+	python3 -m venv $(NB_VENV)
+	$(NB_VENV)/bin/pip install -q -r notebooks-export/requirements.txt
+	touch $@
+
+## notebooks: execute notebooks-export/*.ipynb headless on the demo output (runs `make demo` first if it
+## is missing), write each back with its outputs and its .py and .html beside it; figures (PDF, PNG)
+## go to $(DEMO_OUT)/figures
+notebooks: notebooks-venv
+	@[ -f $(DEMO_OUT)/manifest.json ] || $(MAKE) demo
+	$(NB_VENV)/bin/python notebooks-export/run_notebooks.py --out $(DEMO_OUT)
+
 ## fixtures: regenerate the test fixtures with the reference tools (h5py, anndata, R, WGCNA, gseapy)
 fixtures: venv
 	@for p in $(FIXTURE_R_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
@@ -64,6 +100,7 @@ fixtures: venv
 	Rscript scripts/make_network_fixtures.R
 	Rscript scripts/make_module_fixtures.R
 	Rscript scripts/make_enrichment_fixtures.R
+	Rscript scripts/make_heatmap_fixtures.R
 	$(VENV)/bin/python scripts/make_gsea_fixtures.py
 
 ## genesets: re-export data/genesets/go_bp.gmt.gz from Bioconductor's org.Hs.eg.db and GO.db

@@ -16,7 +16,9 @@ struct RGMapCommand: ParsableCommand {
     static func main() {
         BLASKernelSelection.reexecWithFasterKernelIfAvailable()
         do {
-            var command = try parseAsRoot()
+            let arguments = try ConfigExpansion.expand(Array(CommandLine.arguments.dropFirst()),
+                                                       subcommands: configuration.subcommands)
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             exit(withError: Console.translate(error))

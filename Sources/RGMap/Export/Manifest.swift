@@ -19,6 +19,10 @@ public struct Manifest: Codable, Sendable {
         public var seconds: Double
         /// Peak resident memory of the process up to the end of this step.
         public var peakMemoryMB: Double
+
+        public init(name: String, seconds: Double, peakMemoryMB: Double) {
+            (self.name, self.seconds, self.peakMemoryMB) = (name, seconds, peakMemoryMB)
+        }
     }
 
     /// The numeric libraries the run used.
@@ -29,10 +33,32 @@ public struct Manifest: Codable, Sendable {
         public var hdf5Version: String
     }
 
+    /// The value of one setting: one string, or the values of a repeatable flag.
+    public enum Setting: Codable, Sendable, Equatable {
+        case one(String)
+        case many([String])
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let value = try? container.decode(String.self) { self = .one(value) } else { self = .many(try container.decode([String].self)) }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .one(let value): try container.encode(value)
+            case .many(let values): try container.encode(values)
+            }
+        }
+    }
+
     public var tool = "rgmap"
     public var version = RGMapVersion.current
     public var command: [String]
     public var parameters: [String: String]
+    /// Every setting of the run by flag name (defaults included, except where results go):
+    /// `--config manifest.json` replays the run from them.
+    public var settings: [String: Setting]?
     public var inputs: [Input] = []
     public var sampleMatching: SampleMatchReport?
     public var preprocessing: PreprocessReport?
@@ -54,10 +80,6 @@ public struct Manifest: Codable, Sendable {
         inputs.append(Input(role: role, path: path, format: format, bytes: bytes, sha256: sha256))
     }
 
-    /// Records a finished step with the process's peak memory so far.
-    public mutating func addStep(_ name: String, seconds: Double) {
-        steps.append(Step(name: name, seconds: seconds, peakMemoryMB: ProcessMemory.peakResidentMB))
-    }
 
     /// Pretty-printed JSON with sorted keys, so equal manifests are equal bytes.
     public func encoded() throws -> Data {

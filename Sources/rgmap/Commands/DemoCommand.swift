@@ -2,88 +2,78 @@ import ArgumentParser
 import Foundation
 import RGMap
 
-/// Runs rgmap on the bundled example cohort in `data/`.
+/// `rgmap run` on the bundled example cohort, then what it recovered of the planted truth.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run rgmap on the bundled example cohort (data/example, made by `rgmap simulate --seed 1`).",
+        abstract: "Run the whole pipeline on the bundled example cohort (data/example, made by `rgmap simulate --seed 1`).",
         discussion: """
-            Summarizes the example inputs, builds the covariate-adjusted association map into --out \
-            (default rgmap-demo), prints the strongest associations, finds the co-expression modules \
-            and hub genes into OUT/modules (genes with missing values left out), compares them with the \
-            planted modules, and names the stages not built yet.
+            Runs `rgmap run` on the example's features, expression, mutations and covariates with the bundled GO \
+            Biological Process sets into --out (default rgmap-demo), GSEA p-values bounded at 1e-10 (--gsea-eps; \
+            run's default is fgsea's 1e-50), then prints how much of the planted structure \
+            it recovered: modules, feature-module links, hub genes, and the GO terms the modules were planted from.
             """)
+
+    /// The planted modules make many GSEA p-values astronomically small; estimating each
+    /// down to fgsea's 1e-50 would take the demo from one minute to five.
+    static let gseaEps = 1e-10
 
     @Option(help: ArgumentHelp("Folder with the example cohort.", valueName: "dir"))
     var data: String?
 
     @OptionGroup(title: "Run") var common: CommonOptions
 
-    static let stagesNotBuilt = ["heatmap exports and report"]
-
     func run() throws {
         let folder = try data ?? Self.locateExampleFolder()
-        var inputs = try InputOptions.parse([])
-        inputs.features = folder + "/features.csv"
-        inputs.omics = folder + "/omics.tsv"
-        inputs.mutations = folder + "/mutations.maf"
-        inputs.covariates = folder + "/covariates.tsv"
-        inputs.geneSets = (folder as NSString).deletingLastPathComponent + "/genesets/go_bp.gmt.gz"
-        inputs.idNormalize = .tcgaPatient
-        var inspect = InspectCommand()
-        inspect.inputs = inputs
-        inspect.preprocess = try PreprocessFlags.parse([])
-        inspect.common = common
-        inspect.common.out = nil  // the summary goes to stdout; the map below writes --out
-        inspect.common.quiet = true
-        try inspect.run()
-
-        var map = MapCommand()
-        map.inputs = inputs
-        map.inputs.geneSets = nil
-        map.preprocess = try PreprocessFlags.parse([])
-        map.map = try MapOptions.parse([])
-        map.common = common
-        map.common.out = common.out ?? "rgmap-demo"
-        try map.run()
-        try printTopAssociations(in: map.common.out!)
-
-        var modules = ModulesCommand()
-        modules.inputs = inputs
-        modules.inputs.geneSets = nil
-        modules.inputs.mutations = nil
-        modules.inputs.covariates = nil
-        modules.preprocess = try PreprocessFlags.parse(["--complete-genes"])
-        modules.network = try ModuleFlags.parse([])
-        modules.common = common
-        modules.common.out = map.common.out! + "/modules"
-        try modules.run()
-        try printModuleRecovery(in: modules.common.out!, truth: folder + "/truth/module_genes.tsv")
-        print("stages not built yet: " + Self.stagesNotBuilt.joined(separator: ", "))
+        let out = common.out ?? "rgmap-demo"
+        var arguments = ["--features", folder + "/features.csv", "--omics", folder + "/omics.tsv", "--mutations", folder + "/mutations.maf",
+                         "--covariates", folder + "/covariates.tsv",
+                         "--gene-sets", (folder as NSString).deletingLastPathComponent + "/genesets/go_bp.gmt.gz",
+                         "--id-normalize", "tcga-patient", "--gsea-eps", String(Self.gseaEps), "--out", out, "--seed", String(common.seed)]
+        if common.force { arguments.append("--force") }
+        if common.quiet { arguments.append("--quiet") }
+        if let threads = common.threads { arguments += ["--threads", String(threads)] }
+        ConfigExpansion.expanded = arguments
+        try RunCommand.parse(arguments).run()
+        try printRecovery(out: out, truth: folder + "/truth")
     }
 
-    /// The first rows of the long table the map wrote.
-    private func printTopAssociations(in out: String, count: Int = 5) throws {
-        let table = try String(contentsOfFile: out + "/map/associations.tsv", encoding: .utf8)
-        let rows = table.split(separator: "\n")
-        print("association map: \(rows.count - 1) feature x gene pairs with q <= 0.05 (adjusted for age, sex, stage, scanner); strongest:")
-        for row in rows.prefix(count + 1) { print("  " + row.replacingOccurrences(of: "\t", with: "  ")) }
-        print("  (all pairs: \(out)/map/associations.tsv and associations.h5; mutations: \(out)/map/mutations.tsv)")
-    }
-
-    /// The modules found against the planted ones (genes outside every planted module count
-    /// as module 0 in both), and the hub genes found.
-    private func printModuleRecovery(in out: String, truth: String) throws {
-        func rows(_ path: String) throws -> [[Substring]] {
-            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: "\t") }
+    /// The planted-versus-recovered summary.
+    private func printRecovery(out: String, truth: String) throws {
+        func rows(_ path: String) throws -> [[String]] {
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
+                .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         }
         let found = try rows(out + "/network/modules.tsv")
-        let planted = Dictionary(uniqueKeysWithValues: try rows(truth).map { (String($0[0]), Int($0[1])!) })
-        let labels = found.map { Int($0[1])! }, truth = found.map { planted[String($0[0])] ?? 0 }
-        let hubs = try rows(out + "/network/hubs.tsv")
-        print("modules: \(Set(labels).subtracting([0]).count) found (\(Set(planted.values).count) planted); adjusted Rand index against the planted modules "
-              + String(format: "%.3f", adjustedRandIndex(labels, truth)) + "; \(hubs.count) hub gene entries for \(Set(hubs.map { $0[0] }).count) features")
-        print("  (modules, eigengenes, kME, hubs: \(out)/network/)")
+        let plantedGenes = Dictionary(uniqueKeysWithValues: try rows(truth + "/module_genes.tsv").map { ($0[0], Int($0[1])!) })
+        let terms = Dictionary(uniqueKeysWithValues: try rows(truth + "/modules.tsv").map { (Int($0[0])!, (id: $0[1], term: $0[2])) })
+        let drivers = Dictionary(uniqueKeysWithValues: try rows(truth + "/features.tsv").filter { $0[1] != "NA" }
+            .map { ($0[0], $0[1].split(separator: ",").map { Int($0)! }) })
+        var moduleQ: [Int: [String: Double]] = [:]
+        for row in try rows(out + "/network/module_feature.tsv") { moduleQ[Int(row[0])!, default: [:]][row[1]] = Double(row[4]) ?? 1 }
+        let hubs = try rows(out + "/network/hubs.tsv").map { (feature: $0[0], gene: $0[2]) }
+        var topSets: [Int: (set: String, q: Double)] = [:]
+        if FileManager.default.fileExists(atPath: out + "/enrichment/ora.tsv") {
+            for row in try rows(out + "/enrichment/ora.tsv") where row[0].hasPrefix("M") {
+                if let module = Int(row[0].dropFirst()), topSets[module] == nil { topSets[module] = (row[1], Double(row[7]) ?? .nan) }
+            }
+        }
+        let recovery = PlantedRecovery(genes: found.map { $0[0] }, labels: found.map { Int($0[1])! }, planted: plantedGenes, terms: terms,
+                                       drivers: drivers, moduleFeatureQ: moduleQ, hubs: hubs, topSets: topSets)
+        let recovered = recovery.modules.filter(\.recovered)
+        print("planted versus recovered (truth: \(truth)):")
+        print("  modules: \(recovered.count) of \(recovery.modules.count) planted modules recovered (Jaccard >= \(PlantedRecovery.recoveredJaccard)); "
+              + "adjusted Rand index " + String(format: "%.3f", recovery.adjustedRandIndex))
+        print("  feature-module links: \(recovery.recoveredLinks) of \(recovery.plantedLinks) planted links have module-feature q <= 0.05")
+        print("  hub genes: \(recovery.hubEntries) entries; of the \(recovery.hubsOfDrivenFeatures) for features with planted drivers, "
+              + "\(recovery.hubsInDriverModules) are genes of a driver module")
+        print("  GO terms: \(recovery.modules.filter(\.termRecovered).count) of \(recovery.modules.count) matched modules have their planted term as the top ORA set")
+        for match in recovery.modules {
+            let found = match.found.map { "M\($0) (Jaccard " + String(format: "%.2f", match.jaccard) + ")" } ?? "none"
+            let top = match.topSet.map { "\($0)\(match.termRecovered ? " = planted" : "") q " + String(format: "%.1e", match.topSetQ) } ?? "no ORA hit"
+            print("    planted \(match.planted) \(match.goID) \(match.goTerm) (\(match.plantedSize) genes) -> \(found); top set \(top)")
+        }
+        print("  report: \(out)/report.html; tables: \(out)/map, network, enrichment, heatmap; manifest: \(out)/manifest.json")
     }
 
     /// `data/example` under the current folder, else next to the source tree of this binary

@@ -26,30 +26,7 @@ struct MapCommand: ParsableCommand {
         let console = common.console
         let pipeline = InputPipeline(inputs: inputs, preprocess: preprocess, console: console)
         var result = try pipeline.run()
-        let cohort = result.cohort!
-        let options = map.options
-        if cohort.omics != nil {
-            let started = Date()
-            let step = console.step("correlating")
-            let matrices = map.matrices == .h5 ? try AssociationMatrixFile(output: output) : nil
-            let associations = try AssociationMapper.map(cohort, options: options, progress: step.callback,
-                                                         stageCompleted: matrices?.write)
-            for warning in associations.warnings { console.warning(warning) }
-            step.finish("map: \(associations.featureCount) features x \(associations.geneCount) genes, \(options.method.rawValue)"
-                        + (associations.covariateColumns.isEmpty ? "" : ", adjusted for \(associations.covariateColumns.joined(separator: ", "))"))
-            let writing = console.step("writing the map")
-            let kept = try AssociationWriter.writeTable(associations, to: output)
-            try matrices?.finish(associations)
-            writing.finish("\(kept) pairs with q <= \(options.maxQ) (\(options.fdr.rawValue), \(options.fdrScope.rawValue)) in \(output.url("map/associations.tsv").path)")
-            result.steps.append(("association map", Date().timeIntervalSince(started)))
-        }
-        if cohort.mutations != nil {
-            let started = Date()
-            let mutations = try MutationAssociation.test(cohort, options: options)
-            try AssociationWriter.writeMutations(mutations, to: output)
-            console.note("mutations: \(mutations.rows.count) feature x gene tests; \(mutations.skippedGenes.count) genes mutated in fewer than \(options.minMutated) samples (or in all) skipped")
-            result.steps.append(("mutation tests", Date().timeIntervalSince(started)))
-        }
+        _ = try MapStage.run(result.cohort!, settings: map, output: output, console: console, steps: &result.steps)
         let manifest = try pipeline.manifest(result, command: "map", extra: common.parameters.merging(map.parameters) { a, _ in a })
         try output.write("manifest.json", data: manifest.encoded())
     }

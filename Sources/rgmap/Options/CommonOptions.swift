@@ -15,6 +15,9 @@ struct CommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seed for every random step.", valueName: "n"))
     var seed: UInt64 = 1
 
+    @Option(help: ArgumentHelp("Settings from a file: a TOML configuration (keys are the flags' names, e.g. power = 8) or an earlier run's manifest.json, which repeats that run; flags given here win.", valueName: "file"))
+    var config: String?
+
     @Flag(help: "Print no notes or progress (errors still go to stderr).")
     var quiet = false
 

@@ -3,20 +3,9 @@ import RGMap
 
 extension RankStatistic: ExpressibleByArgument {}
 
-/// Settings of `rgmap enrich`: what is tested, against which universe, and how.
+/// Settings of the enrichment (`rgmap enrich` and `rgmap run`): which sets, how queries are
+/// formed from the map, and how GSEA runs.
 struct EnrichFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Earlier output folder: tests its network/modules.tsv (ORA per module) and map/associations.h5 (ORA of each feature's genes, GSEA of each feature's ranking).", valueName: "dir"))
-    var from: String?
-
-    @Option(name: .customLong("gene-list"), help: ArgumentHelp("Query lists for ORA: a GMT, or one gene per line (the list named by the file); repeatable.", valueName: "file"))
-    var geneLists: [String] = []
-
-    @Option(help: ArgumentHelp("Preranked lists for GSEA: a .rnk file (gene<TAB>score) or a folder of them (each named by its file).", valueName: "file|dir"))
-    var ranks: String?
-
-    @Option(help: ArgumentHelp("Universe, one gene per line (default: the genes of --omics after preprocessing, else of the map or modules in --from, else of the GMT).", valueName: "file"))
-    var universe: String?
-
     @Option(name: .customLong("min-size"), help: ArgumentHelp("Smallest gene set tested, counted within the universe.", valueName: "n"))
     var minSize: Int = 10
 
@@ -57,9 +46,6 @@ struct EnrichFlags: ParsableArguments {
         guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1") }
         guard multilevelSampleSize >= 3, multilevelSampleSize % 2 == 1 else { throw ValidationError("--multilevel-sample-size must be odd and at least 3") }
         guard (0...1).contains(gseaEps) else { throw ValidationError("--gsea-eps must be between 0 and 1") }
-        guard from != nil || !geneLists.isEmpty || ranks != nil else {
-            throw ValidationError("enrich needs something to test: --from DIR, --gene-list FILE or --ranks FILE|DIR")
-        }
     }
 
     func gseaOptions(seed: UInt64) -> GSEAOptions {
@@ -72,9 +58,35 @@ struct EnrichFlags: ParsableArguments {
     }
 
     var parameters: [String: String] {
-        var values = ["min-size": String(minSize), "max-size": String(maxSize), "ora-q": String(oraQ), "ora-max-genes": String(oraMaxGenes),
+        ["min-size": String(minSize), "max-size": String(maxSize), "ora-q": String(oraQ), "ora-max-genes": String(oraMaxGenes),
                       "rank-by": rankBy.rawValue, "permutations": String(permutations), "multilevel-sample-size": String(multilevelSampleSize),
                       "gsea-eps": String(gseaEps), "ora": String(ora), "gsea": String(gsea), "all-sets": String(allSets)]
+    }
+}
+
+/// What `rgmap enrich` tests besides the gene sets: an earlier run's results, gene lists,
+/// ranked lists, and the universe.
+struct EnrichSources: ParsableArguments {
+    @Option(help: ArgumentHelp("Earlier output folder: tests its network/modules.tsv (ORA per module) and map/associations.h5 (ORA of each feature's genes, GSEA of each feature's ranking).", valueName: "dir"))
+    var from: String?
+
+    @Option(name: .customLong("gene-list"), help: ArgumentHelp("Query lists for ORA: a GMT, or one gene per line (the list named by the file); repeatable.", valueName: "file"))
+    var geneLists: [String] = []
+
+    @Option(help: ArgumentHelp("Preranked lists for GSEA: a .rnk file (gene<TAB>score) or a folder of them (each named by its file).", valueName: "file|dir"))
+    var ranks: String?
+
+    @Option(help: ArgumentHelp("Universe, one gene per line (default: the genes of --omics after preprocessing, else of the map or modules in --from, else of the GMT).", valueName: "file"))
+    var universe: String?
+
+    func validate() throws {
+        guard from != nil || !geneLists.isEmpty || ranks != nil else {
+            throw ValidationError("enrich needs something to test: --from DIR, --gene-list FILE or --ranks FILE|DIR")
+        }
+    }
+
+    var parameters: [String: String] {
+        var values: [String: String] = [:]
         if let from { values["from"] = from }
         if let ranks { values["ranks"] = ranks }
         if let universe { values["universe"] = universe }

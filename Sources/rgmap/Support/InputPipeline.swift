@@ -11,7 +11,7 @@ struct InputPipeline {
         var cohort: Cohort?
         var preprocessing: PreprocessReport?
         var geneSets: (path: String, sets: GeneSetCollection)?
-        var steps: [(name: String, seconds: Double)] = []
+        var steps = StepLog()
     }
 
     let inputs: InputOptions
@@ -35,7 +35,7 @@ struct InputPipeline {
             for note in table.notes { console.note("  \(note)") }
             tables.append(table)
             result.tables.append(TableSummary(table))
-            result.steps.append(("load \(role.rawValue)", Date().timeIntervalSince(started)))
+            result.steps.record("load \(role.rawValue)", seconds: Date().timeIntervalSince(started))
         }
         if !tables.isEmpty {
             let started = Date()
@@ -45,7 +45,7 @@ struct InputPipeline {
             let (processed, report) = try Preprocessor.apply(cohort, options: preprocess.options)
             result.cohort = processed
             result.preprocessing = report
-            result.steps.append(("match samples and preprocess", Date().timeIntervalSince(started)))
+            result.steps.record("match samples and preprocess", seconds: Date().timeIntervalSince(started))
         }
         if let path = inputs.geneSets {
             let started = Date()
@@ -53,7 +53,7 @@ struct InputPipeline {
             let sets = try InputLoader.loadGeneSets(path: path)
             step.finish("gene sets: \(path), \(sets.count) sets over \(sets.genes.count) genes")
             result.geneSets = (path, sets)
-            result.steps.append(("load gene sets", Date().timeIntervalSince(started)))
+            result.steps.record("load gene sets", seconds: Date().timeIntervalSince(started))
         }
         return result
     }
@@ -86,7 +86,7 @@ struct InputPipeline {
         }
         manifest.sampleMatching = result.cohort?.matching
         manifest.preprocessing = result.preprocessing
-        for step in result.steps { manifest.addStep(step.name, seconds: step.seconds) }
+        manifest.steps = result.steps.steps
         return manifest
     }
 }

@@ -1,0 +1,37 @@
+/// The strongest part of an association map as a heatmap: the top features by their
+/// smallest q (ties by largest |r|), then the top genes by their smallest q over those
+/// features; both axes clustered by average linkage on 1 - r of their r profiles.
+public enum AssociationHeatmap {
+    public static func make(_ map: AssociationMap, features featureCount: Int, genes geneCount: Int) -> Heatmap {
+        let f = map.featureCount, g = map.geneCount
+        var bestQ = [Double](repeating: .nan, count: f), bestR = [Double](repeating: .nan, count: f)
+        for feature in 0..<f {
+            (bestQ[feature], bestR[feature]) = strongest((0..<g).lazy.map { feature * g + $0 }, map: map)
+        }
+        let features = topRanked(f, count: featureCount, q: bestQ, strength: bestR)
+        var geneQ = [Double](repeating: .nan, count: g), geneR = [Double](repeating: .nan, count: g)
+        for gene in 0..<g {
+            (geneQ[gene], geneR[gene]) = strongest(features.lazy.map { $0 * g + gene }, map: map)
+        }
+        let genes = topRanked(g, count: geneCount, q: geneQ, strength: geneR)
+        func submatrix(_ values: [Double]) -> [Double] { features.flatMap { feature in genes.map { values[feature * g + $0] } } }
+        let r = submatrix(map.r)
+        let featureLabels = features.map { map.features[$0] }, geneLabels = genes.map { map.genes[$0] }
+        let rowProfiles = features.indices.map { row in Array(r[(row * genes.count)..<((row + 1) * genes.count)]) }
+        let columnProfiles = genes.indices.map { column in features.indices.map { r[$0 * genes.count + column] } }
+        return Heatmap(rows: ClusteredAxis(labels: featureLabels, clusteringProfiles: rowProfiles),
+                       columns: ClusteredAxis(labels: geneLabels, clusteringProfiles: columnProfiles),
+                       layers: [.init(name: "r", values: r), .init(name: "q", values: submatrix(map.q))], corner: "feature")
+    }
+
+    /// The smallest q and the largest |r| among `pairs` (NaN when none is known).
+    private static func strongest(_ pairs: some Sequence<Int>, map: AssociationMap) -> (q: Double, r: Double) {
+        var q = Double.nan, r = Double.nan
+        for pair in pairs {
+            if !map.q[pair].isNaN, q.isNaN || map.q[pair] < q { q = map.q[pair] }
+            let size = abs(map.r[pair])
+            if !size.isNaN, r.isNaN || size > r { r = size }
+        }
+        return (q, r)
+    }
+}
