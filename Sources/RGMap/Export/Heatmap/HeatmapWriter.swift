@@ -29,12 +29,15 @@ public enum HeatmapWriter {
         try output.write(stem + ".json", data: try tree.mergeListJSON(labels: labels, distance: distance))
     }
 
-    /// `heatmap/modules.tsv`: `label module color genes`, modules in `modules` order.
+    /// `heatmap/modules.tsv`: `label module color genes hex`, modules in `modules` order (hex:
+    /// R's RGB value of the colour name, which CSS and matplotlib do not all share).
     public static func writeModules(_ modules: [Int], labels: [Int], to output: OutputDirectory) throws {
         var sizes: [Int: Int] = [:]
         for label in labels { sizes[label, default: 0] += 1 }
-        try output.writeTable("heatmap/modules.tsv", delimiter: .tab, header: ["label", "module", "color", "genes"],
-                              rows: modules.map { ["ME\($0)", String($0), ModuleColors.color(of: $0), String(sizes[$0] ?? 0)] })
+        try output.writeTable("heatmap/modules.tsv", delimiter: .tab, header: ["label", "module", "color", "genes", "hex"],
+                              rows: modules.map {
+                                  ["ME\($0)", String($0), ModuleColors.color(of: $0), String(sizes[$0] ?? 0), ModuleColors.hex(of: $0)]
+                              })
     }
 
     /// `heatmap/gs_kme.tsv` and `heatmap/gs_kme_summary.tsv`.
@@ -52,7 +55,7 @@ public enum HeatmapWriter {
     }
 
     /// `heatmap/gene_tree/`: each block's tree (`block<k>.nwk`, `.json`) and `colors.tsv`
-    /// (`gene block position module color unmerged_module unmerged_color`, leaf order).
+    /// (`gene block position module color unmerged_module unmerged_color hex unmerged_hex`, leaf order).
     public static func writeGeneTrees(_ detection: ModuleDetection, genes: [String], distance: String, to output: OutputDirectory) throws {
         var rows: [[String]] = []
         for (number, block) in detection.blocks.enumerated() {
@@ -61,10 +64,11 @@ public enum HeatmapWriter {
             for (position, leaf) in block.tree.order.enumerated() {
                 let gene = block.genes[leaf], final = detection.labels[gene], unmerged = detection.unmergedLabels[gene]
                 rows.append([genes[gene], String(number + 1), String(position + 1), String(final), ModuleColors.color(of: final),
-                             String(unmerged), ModuleColors.color(of: unmerged)])
+                             String(unmerged), ModuleColors.color(of: unmerged), ModuleColors.hex(of: final), ModuleColors.hex(of: unmerged)])
             }
         }
         try output.writeTable("heatmap/gene_tree/colors.tsv", delimiter: .tab,
-                              header: ["gene", "block", "position", "module", "color", "unmerged_module", "unmerged_color"], rows: rows)
+                              header: ["gene", "block", "position", "module", "color", "unmerged_module", "unmerged_color", "hex", "unmerged_hex"],
+                              rows: rows)
     }
 }
