@@ -2,9 +2,10 @@ import Foundation
 
 /// Writes the `enrichment/` tables of `rgmap enrich` (interface.md).
 public enum EnrichmentWriter {
-    /// `enrichment/ora.tsv`: `query set overlap query_size set_size universe_size p q genes`,
+    /// `enrichment/ora.tsv`: `query set overlap query_size set_size universe_size p q genes description`,
     /// queries in the given order, within a query by p, then set name; rows without overlap
-    /// only with `allSets`. Genes are the overlap, comma-separated, alphabetically.
+    /// only with `allSets`. Genes are the overlap, comma-separated, alphabetically; the
+    /// description is the set's second GMT field (a GO term's name).
     public static func writeORA(_ results: [[OverRepresentationRow]], queries: [GeneQuery], sets: TestedGeneSets,
                                 universe: GeneUniverse, allSets: Bool, to output: OutputDirectory) throws -> Int {
         var rows: [[String]] = []
@@ -15,11 +16,12 @@ public enum EnrichmentWriter {
             for row in kept {
                 rows.append([queries[row.query].name, sets.names[row.set], String(row.overlap), String(row.querySize),
                              String(row.setSize), String(universe.count), NumberText.text(row.p), NumberText.text(row.q),
-                             row.genes.map { universe.genes[Int($0)] }.sorted().joined(separator: ",")])
+                             row.genes.map { universe.genes[Int($0)] }.sorted().joined(separator: ","), sets.descriptions[row.set]])
             }
         }
         try output.writeTable("enrichment/ora.tsv", delimiter: .tab,
-                              header: ["query", "set", "overlap", "query_size", "set_size", "universe_size", "p", "q", "genes"], rows: rows)
+                              header: ["query", "set", "overlap", "query_size", "set_size", "universe_size", "p", "q", "genes", "description"],
+                              rows: rows)
         return rows.count
     }
 
@@ -29,7 +31,7 @@ public enum EnrichmentWriter {
     }
 }
 
-/// Streams `enrichment/gsea.tsv` (`feature set es nes p q size leading_edge log2err`) one
+/// Streams `enrichment/gsea.tsv` (`feature set es nes p q size leading_edge log2err description`) one
 /// ranked list at a time, so a run over thousands of features never holds all rows.
 /// Within a list, rows go by p, then |NES| (larger first), then set name; the leading edge
 /// is in the order of the walk; log2err is NA where fgsea gives none.
@@ -41,7 +43,7 @@ public struct GSEATableWriter {
     public static func write(to output: OutputDirectory, body: (inout GSEATableWriter) throws -> Void) throws {
         try output.write("enrichment/gsea.tsv") { handle in
             var table = GSEATableWriter(writer: DelimitedTableWriter(handle: handle, delimiter: .tab))
-            try table.writer.writeRow(["feature", "set", "es", "nes", "p", "q", "size", "leading_edge", "log2err"])
+            try table.writer.writeRow(["feature", "set", "es", "nes", "p", "q", "size", "leading_edge", "log2err", "description"])
             try body(&table)
             try table.writer.flush()
         }
@@ -58,7 +60,7 @@ public struct GSEATableWriter {
         for row in ordered {
             try writer.writeRow([list, sets.names[row.set], NumberText.text(row.es), NumberText.text(row.nes), NumberText.text(row.p),
                                  NumberText.text(row.q), String(row.size), row.leadingEdge.map { universe.genes[Int($0)] }.joined(separator: ","),
-                                 NumberText.text(row.log2err)])
+                                 NumberText.text(row.log2err), sets.descriptions[row.set]])
         }
         rowCount += ordered.count
     }
