@@ -17,6 +17,21 @@ RELEASE_BIN  := .build/release
 
 .PHONY: deps build release demo test bench fixtures genesets example venv report-venv report-check notebooks-venv notebooks clean
 
+# $(call apt-ensure,PACKAGES): installs the packages with apt-get unless every one is installed.
+define apt-ensure
+	@for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(1); break; }; done
+endef
+
+# $(call make-venv,FOLDER,REQUIREMENTS): a Python venv with the pinned requirements (the rule's
+# target is FOLDER/.ready, touched when done).
+define make-venv
+	@python3 -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
+	python3 -m venv $(1)
+	$(1)/bin/pip install -q -r $(2)
+	touch $(1)/.ready
+endef
+
 ## deps: install the missing Debian packages rgmap builds against
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -46,31 +61,23 @@ test: deps
 
 ## bench: speed against the tools users have today, same run, printed as a table
 bench: release venv
-	@for p in $(BENCH_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
-	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BENCH_PACKAGES); break; }; done
+	$(call apt-ensure,$(BENCH_PACKAGES))
 	$(RELEASE_BIN)/rgmap-bench --python $(VENV)/bin/python
 
 ## venv: Python tools for fixtures and benchmarks (pandas, h5py, anndata)
 venv: $(VENV)/.ready
 $(VENV)/.ready: scripts/requirements.txt
-	@python3 -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
-	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q -r scripts/requirements.txt
-	touch $@
+	$(call make-venv,$(VENV),scripts/requirements.txt)
 
 ## report-venv: Python tools for report-check (selenium, Pillow)
 report-venv: $(REPORT_VENV)/.ready
 $(REPORT_VENV)/.ready: scripts/requirements-report.txt
-	@python3 -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
-	python3 -m venv $(REPORT_VENV)
-	$(REPORT_VENV)/bin/pip install -q -r scripts/requirements-report.txt
-	touch $@
+	$(call make-venv,$(REPORT_VENV),scripts/requirements-report.txt)
 
 ## report-check: open the demo's report.html in headless Chromium at 1280 px (runs `make demo` first
 ## if it is missing): figures render, tables have rows, no overflow, screenshot and PDF not blank
 report-check: report-venv
-	@for p in $(REPORT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
-	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(REPORT_PACKAGES); break; }; done
+	$(call apt-ensure,$(REPORT_PACKAGES))
 	@[ -f $(DEMO_OUT)/report.html ] || $(MAKE) demo
 	$(REPORT_VENV)/bin/python scripts/check_report.py $(DEMO_OUT)/report.html \
 	  --png $(DEMO_OUT)/report.png --pdf $(DEMO_OUT)/report.pdf
@@ -78,10 +85,7 @@ report-check: report-venv
 ## notebooks-venv: Python tools for the figure notebooks (pandas, matplotlib, seaborn, h5py, scipy, nbclient)
 notebooks-venv: $(NB_VENV)/.ready
 $(NB_VENV)/.ready: notebooks-export/requirements.txt
-	@python3 -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
-	python3 -m venv $(NB_VENV)
-	$(NB_VENV)/bin/pip install -q -r notebooks-export/requirements.txt
-	touch $@
+	$(call make-venv,$(NB_VENV),notebooks-export/requirements.txt)
 
 ## notebooks: execute notebooks-export/*.ipynb headless on the demo output (runs `make demo` first if it
 ## is missing), write each back with its outputs and its .py and .html beside it; figures (PDF, PNG)
@@ -92,8 +96,7 @@ notebooks: notebooks-venv
 
 ## fixtures: regenerate the test fixtures with the reference tools (h5py, anndata, R, WGCNA, gseapy)
 fixtures: venv
-	@for p in $(FIXTURE_R_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
-	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(FIXTURE_R_PACKAGES); break; }; done
+	$(call apt-ensure,$(FIXTURE_R_PACKAGES))
 	$(VENV)/bin/python scripts/make_format_fixtures.py
 	Rscript scripts/make_rhdf5_fixture.R
 	Rscript scripts/make_map_fixtures.R
@@ -105,8 +108,7 @@ fixtures: venv
 
 ## genesets: re-export data/genesets/go_bp.gmt.gz from Bioconductor's org.Hs.eg.db and GO.db
 genesets:
-	@for p in $(R_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
-	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(R_PACKAGES); break; }; done
+	$(call apt-ensure,$(R_PACKAGES))
 	Rscript scripts/export_go_bp_gmt.R data/genesets/go_bp.gmt.gz
 
 ## example: re-simulate the bundled example cohort (must not change: a test compares it)

@@ -43,8 +43,9 @@ public struct ReportContent: Sendable {
     /// Most features in the hub table, and hubs per feature.
     public static let hubFeaturesShown = 30
     public static let hubsPerFeature = 5
-    /// Most queries per kind in the enrichment table.
+    /// Most queries per kind in the enrichment table, and the q a set needs to be shown.
     public static let enrichmentQueriesShown = 30
+    public static let enrichmentMaxQ = 0.05
 
     public init() {}
 }

@@ -55,16 +55,24 @@ enum ReportTables {
                      ("Preranked GSEA per feature", enrichment.gsea)]
         var body = ""
         for (title, rows) in parts where !rows.isEmpty {
-            let queries = grouped(rows, by: \.query)
-            let shown = queries.prefix(ReportContent.enrichmentQueriesShown)
-            body += "<h3>\(SVGDocument.escape(title))</h3><p class=\"note\">The best \(enrichment.perQuery) sets (smallest p) of "
-                + "\(shown.count) of \(queries.count) queries; all in enrichment/.</p>"
+            let all = grouped(rows, by: \.query)
+            // Queries with a set at q <= 0.05, strongest first; a query's rows keep their p order.
+            let significant = all.map { ($0.0, $0.1.filter { $0.q <= ReportContent.enrichmentMaxQ }) }.filter { !$0.1.isEmpty }
+                .sorted { ($0.1.map(\.q).min()!, $0.0) < ($1.1.map(\.q).min()!, $1.0) }
+            let shown = significant.prefix(ReportContent.enrichmentQueriesShown)
+            body += "<h3>\(SVGDocument.escape(title))</h3><p class=\"note\">\(significant.count) of \(all.count) queries have a set with "
+                + "q ≤ \(ReportContent.enrichmentMaxQ)\(shown.count < significant.count ? "; the \(shown.count) with the smallest q are shown" : ""), "
+                + "each with up to \(enrichment.perQuery) such sets (smallest p first); every result is in enrichment/.</p>"
+            guard !shown.isEmpty else { continue }
             body += table(header: ["query", "best sets (effect, q)"], rows: shown.map { query, rows in
                 "<tr><td>\(SVGDocument.escape(query))</td><td>" + rows.map { row in
                     "<b>\(SVGDocument.escape(row.description))</b> <span class=\"note\">\(SVGDocument.escape(row.set)), "
                         + "\(SVGDocument.escape(row.effect)), q \(number(row.q, "%.2g"))</span>"
                 }.joined(separator: "<br>") + "</td></tr>"
             })
+        }
+        if !body.contains("<table") {
+            body += table(header: ["query", "sets"], rows: ["<tr><td>none</td><td>no set with q ≤ \(ReportContent.enrichmentMaxQ)</td></tr>"])
         }
         return html + body + "</section>\n"
     }
