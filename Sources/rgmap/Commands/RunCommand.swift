@@ -93,7 +93,6 @@ struct RunCommand: ParsableCommand {
         for group in [map.parameters, network.parameters, enrich.parameters, exports.parameters] { parameters.merge(group) { a, _ in a } }
         parameters["power-used"] = NumberText.text(power)
         var manifest = try pipeline.manifest(result, command: "run", extra: parameters)
-        manifest.settings = CommandSettings(Self.self).effective(ConfigExpansion.expanded)
         manifest.enrichment = enrichment
         return manifest
     }

@@ -74,6 +74,16 @@ struct CommandSettings {
         return settings
     }
 
+    /// The settings of the command named `name` as this run expanded its arguments, with
+    /// the thread count in use when `--threads` was not given (a replay elsewhere then
+    /// reduces in the same order).
+    static func recorded(for name: String) -> [String: Manifest.Setting]? {
+        guard let type = RGMapCommand.configuration.subcommands.first(where: { $0.configuration.commandName == name }) else { return nil }
+        var settings = CommandSettings(type).effective(ConfigExpansion.expanded)
+        if settings["threads"] == nil { settings["threads"] = .one(String(Parallel.threads)) }
+        return settings
+    }
+
     /// Command-line arguments for configuration `entries`; keys given on `commandLine` are
     /// skipped (the command line wins).
     func arguments(from entries: [ConfigEntry], file: String, commandLine: [String]) throws -> [String] {

@@ -14,7 +14,7 @@ struct MapOptions: ParsableArguments {
     var fdrScope: FDRScope = .global
 
     @Option(name: .customLong("max-q"),
-            help: ArgumentHelp("Pairs with q at most this go into map/associations.tsv (1 keeps every pair).", valueName: "q"))
+            help: ArgumentHelp("Pairs with q at most this go into map/associations.tsv (1 keeps every pair whose q is defined).", valueName: "q"))
     var maxQ: Double = 0.05
 
     @Option(help: ArgumentHelp("Missing values: pairwise (each pair over its complete samples) or complete (only samples with no missing value).", valueName: "policy"))

@@ -20,7 +20,15 @@ struct ModuleFlags: ParsableArguments {
     var tom: String = "signed"
 
     @Option(help: ArgumentHelp("Correlation between genes: pearson or bicor.", valueName: "method"))
-    var cor: CorrelationMethod = .pearson
+    var cor: NetworkCorrelation = .pearson
+
+    /// The correlations a network can be built on (WGCNA's `corType`).
+    enum NetworkCorrelation: String, ExpressibleByArgument, CaseIterable {
+        case pearson
+        case bicor
+
+        var method: CorrelationMethod { self == .pearson ? .pearson : .bicor }
+    }
 
     @Option(help: ArgumentHelp("Precision of the genes x genes matrices: double or single (float32: half the memory).", valueName: "p"))
     var precision: NetworkPrecision = .double
@@ -72,7 +80,6 @@ struct ModuleFlags: ParsableArguments {
             throw ValidationError("--power must be auto or a number from 1 to 30, got \(power)")
         }
         guard ["unsigned", "signed", "none"].contains(tom) else { throw ValidationError("--tom must be unsigned, signed or none, got \(tom)") }
-        guard cor == .pearson || cor == .bicor else { throw ValidationError("--cor must be pearson or bicor") }
         guard (0...4).contains(deepSplit) else { throw ValidationError("--deep-split must be 0 to 4") }
         if let minModuleSize { guard minModuleSize >= 2 else { throw ValidationError("--min-module-size must be at least 2") } }
         if let maxBlockSize { guard maxBlockSize >= 100 else { throw ValidationError("--max-block-size must be at least 100") } }
@@ -101,7 +108,7 @@ struct ModuleFlags: ParsableArguments {
     /// The detection options for a chosen power.
     func options(power: Double) -> ModuleDetectionOptions {
         var options = ModuleDetectionOptions()
-        options.correlation = cor
+        options.correlation = cor.method
         options.power = power
         options.networkType = network
         options.tomType = TOMType(rawValue: tom)

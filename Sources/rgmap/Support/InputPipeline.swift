@@ -74,8 +74,8 @@ struct InputPipeline {
     func manifest(_ result: Result, command: String, extra: [String: String]) throws -> Manifest {
         var parameters = inputs.parameters.merging(preprocess.parameters) { a, _ in a }
         parameters.merge(extra) { a, _ in a }
-        var manifest = Manifest(command: ["rgmap", command] + Array(CommandLine.arguments.dropFirst(2)),
-                                parameters: parameters)
+        var manifest = Manifest(command: ["rgmap"] + Array(CommandLine.arguments.dropFirst()), parameters: parameters)
+        manifest.settings = CommandSettings.recorded(for: command)
         // Every input path was hashed (wait() throws otherwise), so each lookup succeeds.
         let digests = try result.fingerprints.wait()
         for table in result.tables {
