@@ -26,6 +26,7 @@ struct ModulesStage {
     func run(expression: LabeledMatrix, features: LabeledMatrix?, output: OutputDirectory, steps: inout StepLog) throws -> Outcome {
         if expression.rowCount < 2 { throw UsageError("modules need at least 2 genes, got \(expression.rowCount)") }
         try ModuleDetection.requireComplete(expression)
+        try checkMemory(genes: expression.rowCount, samples: expression.columnCount, available: AvailableMemory.bytes)
         let (table, estimate) = try steps.time("soft threshold") {
             let thresholding = console.step("soft-threshold table")
             let table = SoftThreshold.table(expression, networkType: flags.network, powers: try flags.candidatePowers(),
@@ -77,6 +78,29 @@ struct ModulesStage {
             }
         }
         return outcome
+    }
+
+    /// Stops before the first step when the network would need more memory than is
+    /// available, saying how much and which options reduce it.
+    func checkMemory(genes: Int, samples: Int, available: UInt64?) throws {
+        guard let available else { return }
+        let precision = flags.precision
+        let need = NetworkMemory.peakBytes(genes: genes, samples: samples, precision: precision, maxBlockSize: flags.maxBlockSize)
+        guard need > available else { return }
+        var remedies: [String] = []
+        if precision == .double {
+            let single = NetworkMemory.peakBytes(genes: genes, samples: samples, precision: .single, maxBlockSize: flags.maxBlockSize)
+            remedies.append("--precision single (about \(AvailableMemory.text(single)))")
+        }
+        let block = NetworkMemory.largestBlock(fitting: available, genes: genes, samples: samples, precision: precision)
+        if block >= 2 {
+            remedies.append("--max-block-size \(block) or less (networks of related genes, one at a time)")
+            remedies.append("--top-variable \(block) or less (only the most variable genes)")
+        }
+        let size = flags.maxBlockSize.map { "blocks of up to \(min($0, genes)) of \(genes) genes" } ?? "\(genes) genes"
+        throw UsageError("the network of \(size) needs about \(AvailableMemory.text(need)) of memory (\(precision.rawValue) precision: "
+                         + "adjacency and TOM, 1.5 x genes² values), but \(AvailableMemory.text(available)) are available"
+                         + (remedies.isEmpty ? "" : "; reduce it with " + remedies.joined(separator: ", ")))
     }
 
     /// The power to build with: the number given, or the table's estimate for `auto`.
