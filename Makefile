@@ -15,7 +15,7 @@ NB_VENV      := .venv-notebooks
 DEMO_OUT     := rgmap-demo
 RELEASE_BIN  := .build/release
 
-.PHONY: deps build release demo test bench fixtures genesets example venv report-venv report-check notebooks-venv notebooks clean
+.PHONY: deps build release demo test bench fixtures genesets example venv report-venv report-check notebooks-venv notebooks kill-test clean
 
 # $(call apt-ensure,PACKAGES): installs the packages with apt-get unless every one is installed.
 define apt-ensure
@@ -93,6 +93,12 @@ $(NB_VENV)/.ready: notebooks-export/requirements.txt
 notebooks: notebooks-venv
 	@[ -f $(DEMO_OUT)/manifest.json ] || $(MAKE) demo
 	$(NB_VENV)/bin/python notebooks-export/run_notebooks.py --out $(DEMO_OUT)
+
+## kill-test: stop `rgmap run` 24 times at random points (SIGKILL, SIGTERM, SIGINT); every file under a
+## final name must be complete (byte-identical to an uninterrupted run), and SIGTERM/SIGINT leave no partial file
+kill-test: release
+	$(call apt-ensure,bc)
+	scripts/kill_test.sh 24
 
 ## fixtures: regenerate the test fixtures with the reference tools (h5py, anndata, R, WGCNA, gseapy)
 fixtures: venv

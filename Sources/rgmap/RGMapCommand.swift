@@ -15,6 +15,7 @@ struct RGMapCommand: ParsableCommand {
 
     static func main() {
         BLASKernelSelection.reexecWithFasterKernelIfAvailable()
+        Interruption.install()
         do {
             let arguments = try ConfigExpansion.expand(Array(CommandLine.arguments.dropFirst()),
                                                        subcommands: configuration.subcommands)

@@ -12,7 +12,8 @@ public struct OutputError: Error, Equatable, CustomStringConvertible, Sendable {
 
 /// The `--out` folder. Refuses an existing non-empty folder unless forced, and
 /// writes every file under a temporary name first, renaming it into place only
-/// when complete, so a crash never leaves a half-written file under a final name.
+/// when complete, so a crash never leaves a half-written file under a final name; the
+/// temporary names are kept in ``PartialFiles`` for an interrupted run to remove.
 public struct OutputDirectory: Sendable {
     public let path: String
 
@@ -44,6 +45,8 @@ public struct OutputDirectory: Sendable {
             throw OutputError("cannot create folder \(folder.path): \(error.localizedDescription)")
         }
         let temporary = folder.appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
+        PartialFiles.register(temporary.path)
+        defer { PartialFiles.unregister(temporary.path) }
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let handle = try? FileHandle(forWritingTo: temporary) else {
             throw OutputError("cannot create \(temporary.path)")
@@ -72,6 +75,7 @@ public struct OutputDirectory: Sendable {
             try body(temporary)
         } catch {
             unlink(temporary)
+            PartialFiles.unregister(temporary)
             throw error
         }
         try moveIntoPlace(temporary, as: relativePath)
@@ -86,11 +90,14 @@ public struct OutputDirectory: Sendable {
         } catch {
             throw OutputError("cannot create folder \(final.deletingLastPathComponent().path): \(error.localizedDescription)")
         }
-        return final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())").path
+        let temporary = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())").path
+        PartialFiles.register(temporary)
+        return temporary
     }
 
     /// Renames a finished temporary file to its final name (removing it on failure).
     public func moveIntoPlace(_ temporary: String, as relativePath: String) throws {
+        defer { PartialFiles.unregister(temporary) }
         let final = url(relativePath)
         guard rename(temporary, final.path) == 0 else {
             let reason = String(cString: strerror(errno))

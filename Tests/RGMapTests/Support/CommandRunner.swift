@@ -11,8 +11,9 @@ enum CommandRunner {
     static let executable: String = Bundle.module.bundleURL.deletingLastPathComponent()
         .appendingPathComponent("rgmap").path
 
+    /// Runs rgmap to its end; with `interrupt`, sends that signal after that many seconds.
     static func run(_ arguments: [String], in directory: String = Fixtures.root,
-                    environment extra: [String: String] = [:]) throws -> Result {
+                    environment extra: [String: String] = [:], interrupt: (signal: Int32, after: Double)? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -22,6 +23,10 @@ enum CommandRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let interrupt {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + interrupt.after) { kill(pid, interrupt.signal) }
+        }
         // Drain stderr on another thread while reading stdout, so neither pipe can fill and block the child.
         nonisolated(unsafe) var errData = Data()
         let drained = DispatchSemaphore(value: 0)
