@@ -59,6 +59,14 @@ import Testing
         #expect(manifest.parameters["power-used"] == "6.0" && manifest.parameters["complete-genes"] == "true")
     }
 
+    @Test func warnsWhenThereAreFewerThan15Samples() throws {
+        let out = Fixtures.scratchFolder() + "/out"
+        let result = try CommandRunner.run(["modules", "--quiet", "--omics", "formats/omics.tsv", "--complete-genes", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "rgmap: warning: the network has 5 samples; WGCNA's authors advise at least 15: "
+                + "with fewer, gene correlations are too noisy for stable modules\n")
+    }
+
     @Test func refusesMissingValuesBeforeWritingAnything() throws {
         let out = Fixtures.scratchFolder() + "/out"
         let result = try CommandRunner.run(["modules", "--quiet", "--omics", "data/example/omics.tsv", "--out", out],

@@ -18,6 +18,9 @@ struct ModulesStage {
         var links: (association: ModuleFeatureAssociation, hubs: [FeatureHub], features: [String])?
     }
 
+    /// Below this many samples a network is unreliable (WGCNA FAQ: "at least 15 samples").
+    static let fewSamples = 15
+
     let flags: ModuleFlags
     let seed: UInt64
     let console: Console
@@ -27,6 +30,10 @@ struct ModulesStage {
         if expression.rowCount < 2 { throw UsageError("modules need at least 2 genes, got \(expression.rowCount)") }
         try ModuleDetection.requireComplete(expression)
         try checkMemory(genes: expression.rowCount, samples: expression.columnCount, available: AvailableMemory.bytes)
+        if expression.columnCount < Self.fewSamples {
+            console.warning("the network has \(expression.columnCount) samples; WGCNA's authors advise at least \(Self.fewSamples): "
+                            + "with fewer, gene correlations are too noisy for stable modules")
+        }
         let (table, estimate) = try steps.time("soft threshold") {
             let thresholding = console.step("soft-threshold table")
             let table = SoftThreshold.table(expression, networkType: flags.network, powers: try flags.candidatePowers(),
