@@ -131,9 +131,11 @@ public struct ModuleDetection: Sendable {
 
     /// Modules need expression without missing values: the error names how many genes have any.
     public static func requireComplete(_ expression: LabeledMatrix) throws {
-        let incomplete = (0..<expression.rowCount).filter { expression.row($0).contains(where: \.isNaN) }
-        guard let first = incomplete.first else { return }
-        throw UsageError("modules need expression without missing values: \(incomplete.count) of \(plural(expression.rowCount, "gene")) have some (e.g. \(expression.rowLabels[first].quotedForMessage())); impute them, or drop those genes with --complete-genes")
+        let complete = expression.completeRows
+        guard complete.count < expression.rowCount else { return }
+        // The first incomplete row is where the ascending complete rows first skip an index.
+        let first = zip(complete, 0...).first { $0 != $1 }?.1 ?? complete.count
+        throw UsageError("modules need expression without missing values: \(expression.rowCount - complete.count) of \(plural(expression.rowCount, "gene")) have some (e.g. \(expression.rowLabels[first].quotedForMessage())); impute them, or drop those genes with --complete-genes")
     }
 
     /// WGCNA's `goodGenes` for data without missing values: variance above (1e-10 max|x|)^2.

@@ -63,6 +63,9 @@ public struct LabeledMatrix: Sendable, Equatable {
         return LabeledMatrix(rowLabels: columnLabels, columnLabels: rowLabels, values: out)
     }
 
+    /// Indices of the rows without a missing value (NaN), ascending.
+    public var completeRows: [Int] { (0..<rowCount).filter { !row($0).contains(where: \.isNaN) } }
+
     /// The rows at `indices`, in that order.
     public func selectingRows(_ indices: [Int]) -> LabeledMatrix {
         let cols = columnCount

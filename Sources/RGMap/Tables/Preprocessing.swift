@@ -59,7 +59,7 @@ public enum Preprocessor {
                 report.log2Applied = true
             }
             if options.completeGenes {
-                let keep = (0..<omics.rowCount).filter { !omics.row($0).contains(where: \.isNaN) }
+                let keep = omics.completeRows
                 counts.incomplete = omics.rowCount - keep.count
                 omics.keepRows(keep)
             }

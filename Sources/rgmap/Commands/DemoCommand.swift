@@ -44,7 +44,7 @@ struct DemoCommand: ParsableCommand {
             try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
                 .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         }
-        let found = try rows(out + "/network/modules.tsv")
+        let found = try ModuleTableReader.read(path: out + "/network/modules.tsv")
         let plantedGenes = Dictionary(uniqueKeysWithValues: try rows(truth + "/module_genes.tsv").map { ($0[0], Int($0[1])!) })
         let terms = Dictionary(uniqueKeysWithValues: try rows(truth + "/modules.tsv").map { (Int($0[0])!, (id: $0[1], term: $0[2])) })
         let drivers = Dictionary(uniqueKeysWithValues: try rows(truth + "/features.tsv").filter { $0[1] != "NA" }
@@ -58,7 +58,7 @@ struct DemoCommand: ParsableCommand {
                 if let module = Int(row[0].dropFirst()), topSets[module] == nil { topSets[module] = (row[1], Double(row[7]) ?? .nan) }
             }
         }
-        let recovery = PlantedRecovery(genes: found.map { $0[0] }, labels: found.map { Int($0[1])! }, planted: plantedGenes, terms: terms,
+        let recovery = PlantedRecovery(genes: found.genes, labels: found.modules, planted: plantedGenes, terms: terms,
                                        drivers: drivers, moduleFeatureQ: moduleQ, hubs: hubs, topSets: topSets)
         let recovered = recovery.modules.filter(\.recovered)
         print("planted versus recovered (truth: \(truth)):")

@@ -36,10 +36,12 @@ struct RunCommand: ParsableCommand {
 
         // The map is dropped once its heatmap is cut out of it.
         let associations: Heatmap? = try {
-            guard let associationMap = try MapStage.run(cohort, settings: map, output: output, console: console, steps: &result.steps) else { return nil }
+            guard let (associationMap, kept) = try MapStage.run(cohort, settings: map, output: output, console: console, steps: &result.steps) else {
+                return nil
+            }
             report.facts.append(("association map", "\(associationMap.featureCount) features × \(associationMap.geneCount) genes, \(map.method.rawValue)"
                 + (associationMap.covariateColumns.isEmpty ? "" : ", adjusted for \(associationMap.covariateColumns.joined(separator: ", "))")
-                + "; \(associationMap.q.filter { $0 <= map.maxQ }.count) pairs with q ≤ \(map.maxQ) (\(map.fdr.rawValue))"))
+                + "; \(kept) pairs with q ≤ \(map.maxQ) (\(map.fdr.rawValue))"))
             return result.steps.time("association heatmap") {
                 AssociationHeatmap.make(associationMap, features: exports.heatmapFeatures, genes: exports.heatmapGenes)
             }
@@ -53,7 +55,7 @@ struct RunCommand: ParsableCommand {
 
         var enrichmentReport: EnrichmentReport?
         if let geneSets = result.geneSets {
-            let earlier = try EarlierResults(folder: out, console: console)
+            let earlier = try EarlierResults(folder: out, knownModules: (modules.genes, modules.detection.labels), console: console)
             let stage = EnrichStage(settings: enrich, seed: common.seed, console: console)
             let (summary, highlights) = try stage.run(earlier: earlier, collection: geneSets.sets, omicsGenes: cohort.omics?.rowLabels,
                                                       output: output, steps: &result.steps)
@@ -82,7 +84,7 @@ struct RunCommand: ParsableCommand {
     /// The genes without a missing value: WGCNA's network needs complete data (the map
     /// keeps every gene, pairwise).
     private func completeGenes(_ expression: LabeledMatrix, console: Console) -> LabeledMatrix {
-        let complete = (0..<expression.rowCount).filter { !expression.row($0).contains { $0.isNaN } }
+        let complete = expression.completeRows
         guard complete.count < expression.rowCount else { return expression }
         console.note("network: \(expression.rowCount - complete.count) genes with missing values left out (the map keeps them)")
         return expression.selectingRows(complete)

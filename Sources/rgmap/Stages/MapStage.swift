@@ -2,12 +2,13 @@ import Foundation
 import RGMap
 
 /// The association map of `rgmap map` and `rgmap run`: computes it, writes `map/`, and
-/// hands the map back (nil without expression) for what comes after.
+/// hands the map back with the number of pairs written to the long table (nil without
+/// expression) for what comes after.
 enum MapStage {
     static func run(_ cohort: Cohort, settings: MapOptions, output: OutputDirectory, console: Console,
-                    steps: inout StepLog) throws -> AssociationMap? {
+                    steps: inout StepLog) throws -> (map: AssociationMap, keptPairs: Int)? {
         let options = settings.options
-        var result: AssociationMap?
+        var result: (map: AssociationMap, keptPairs: Int)?
         if cohort.omics != nil {
             result = try steps.time("association map") {
                 let step = console.step("correlating")
@@ -21,7 +22,7 @@ enum MapStage {
                 let kept = try AssociationWriter.writeTable(associations, to: output)
                 try matrices?.finish(associations)
                 writing.finish("\(kept) pairs with q <= \(options.maxQ) (\(options.fdr.rawValue), \(options.fdrScope.rawValue)) in \(output.url("map/associations.tsv").path)")
-                return associations
+                return (associations, kept)
             }
         }
         if cohort.mutations != nil {

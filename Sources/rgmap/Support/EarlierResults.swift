@@ -9,7 +9,9 @@ struct EarlierResults {
     /// The files read, with their roles, for the manifest.
     var files: [(String, String)] = []
 
-    init(folder: String?, console: Console) throws {
+    /// Reads what `folder` holds; `knownModules` (the modules a run has just written there)
+    /// stand in for its network/modules.tsv.
+    init(folder: String?, knownModules: (genes: [String], modules: [Int])? = nil, console: Console) throws {
         guard let folder else { return }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -23,7 +25,9 @@ struct EarlierResults {
             self.map = map
             files.append(("map", mapPath))
         }
-        if FileManager.default.fileExists(atPath: modulesPath) {
+        if let knownModules {
+            modules = knownModules
+        } else if FileManager.default.fileExists(atPath: modulesPath) {
             let modules = try ModuleTableReader.read(path: modulesPath)
             console.note("modules: \(Set(modules.modules).subtracting([0]).count) modules over \(modules.genes.count) genes from \(modulesPath)")
             self.modules = modules

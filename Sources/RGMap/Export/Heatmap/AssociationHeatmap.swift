@@ -6,12 +6,12 @@ public enum AssociationHeatmap {
         let f = map.featureCount, g = map.geneCount
         var bestQ = [Double](repeating: .nan, count: f), bestR = [Double](repeating: .nan, count: f)
         for feature in 0..<f {
-            (bestQ[feature], bestR[feature]) = strongest((0..<g).lazy.map { feature * g + $0 }, map: map)
+            (bestQ[feature], bestR[feature]) = strongestPair((0..<g).lazy.map { feature * g + $0 }, q: map.q, r: map.r)
         }
         let features = topRanked(f, count: featureCount, q: bestQ, strength: bestR)
         var geneQ = [Double](repeating: .nan, count: g), geneR = [Double](repeating: .nan, count: g)
         for gene in 0..<g {
-            (geneQ[gene], geneR[gene]) = strongest(features.lazy.map { $0 * g + gene }, map: map)
+            (geneQ[gene], geneR[gene]) = strongestPair(features.lazy.map { $0 * g + gene }, q: map.q, r: map.r)
         }
         let genes = topRanked(g, count: geneCount, q: geneQ, strength: geneR)
         func submatrix(_ values: [Double]) -> [Double] { features.flatMap { feature in genes.map { values[feature * g + $0] } } }
@@ -22,16 +22,5 @@ public enum AssociationHeatmap {
         return Heatmap(rows: ClusteredAxis(labels: featureLabels, clusteringProfiles: rowProfiles),
                        columns: ClusteredAxis(labels: geneLabels, clusteringProfiles: columnProfiles),
                        layers: [.init(name: "r", values: r), .init(name: "q", values: submatrix(map.q))], corner: "feature")
-    }
-
-    /// The smallest q and the largest |r| among `pairs` (NaN when none is known).
-    private static func strongest(_ pairs: some Sequence<Int>, map: AssociationMap) -> (q: Double, r: Double) {
-        var q = Double.nan, r = Double.nan
-        for pair in pairs {
-            if !map.q[pair].isNaN, q.isNaN || map.q[pair] < q { q = map.q[pair] }
-            let size = abs(map.r[pair])
-            if !size.isNaN, r.isNaN || size > r { r = size }
-        }
-        return (q, r)
     }
 }

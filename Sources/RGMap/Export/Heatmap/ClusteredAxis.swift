@@ -29,18 +29,22 @@ public struct ClusteredAxis: Sendable, Equatable {
     /// as 0 and a correlation that cannot be computed (a constant profile) as 0.
     public init(labels: [String], clusteringProfiles profiles: [[Double]]) {
         precondition(profiles.count == labels.count)
-        let n = labels.count
-        let cleaned = profiles.map { $0.map { $0.isNaN ? 0 : $0 } }
-        var distances = [Double](repeating: 0, count: n * n)
+        var distances = Self.correlations(profiles.map { $0.map { $0.isNaN ? 0 : $0 } }).map { 1 - ($0.isNaN ? 0 : $0) }
+        self.init(labels: labels, tree: AverageLinkage.cluster(dissimilarity: &distances, count: labels.count),
+                  distance: "1 - Pearson r of the profiles")
+    }
+
+    /// The n x n Pearson correlations of `profiles` (row-major, 1 on the diagonal).
+    static func correlations(_ profiles: [[Double]]) -> [Double] {
+        let n = profiles.count
+        var r = [Double](repeating: 1, count: n * n)
         for i in 0..<n {
             for j in 0..<i {
-                let r = VectorCorrelation.pearson(cleaned[i], cleaned[j])
-                let d = 1 - (r.isNaN ? 0 : r)
-                distances[i * n + j] = d
-                distances[j * n + i] = d
+                r[i * n + j] = VectorCorrelation.pearson(profiles[i], profiles[j])
+                r[j * n + i] = r[i * n + j]
             }
         }
-        self.init(labels: labels, tree: AverageLinkage.cluster(dissimilarity: &distances, count: n), distance: "1 - Pearson r of the profiles")
+        return r
     }
 
     /// The labels in display order.

@@ -32,7 +32,8 @@ public struct GeneSignificanceScatter: Sendable {
     public init(_ association: ModuleFeatureAssociation, features: [Int], featureCount f: Int, labels: [Int], modules: [Int],
                 kme: [Double], hubs: [FeatureHub], moduleQ: Double) {
         let m = modules.count
-        let hubPairs = Set(hubs.map { [$0.feature, $0.gene] })
+        let genesCount = labels.count
+        let hubPairs = Set(hubs.map { $0.feature * genesCount + $0.gene })
         var members: [Int: [Int]] = [:]
         for (gene, label) in labels.enumerated() where label != 0 { members[label, default: []].append(gene) }
         for feature in features {
@@ -41,7 +42,7 @@ public struct GeneSignificanceScatter: Sendable {
                 var absGS: [Double] = [], absKME: [Double] = []
                 for gene in genes {
                     let gs = association.geneSignificance[gene * f + feature], k = kme[gene * m + row]
-                    points.append(Point(feature: feature, module: module, gene: gene, gs: gs, kme: k, hub: hubPairs.contains([feature, gene])))
+                    points.append(Point(feature: feature, module: module, gene: gene, gs: gs, kme: k, hub: hubPairs.contains(feature * genesCount + gene)))
                     if !gs.isNaN, !k.isNaN { absGS.append(abs(gs)); absKME.append(abs(k)) }
                 }
                 let r = absGS.count > 2 ? VectorCorrelation.pearson(absGS, absKME) : .nan

@@ -26,6 +26,18 @@ public struct Heatmap: Sendable {
     public func layer(_ name: String) -> Layer? { layers.first { $0.name == name } }
 }
 
+/// The smallest q and the largest |r| among the `pairs` (indices into `q` and `r`), NaN
+/// when none is known: what ``topRanked(_:count:q:strength:)`` ranks an item by.
+func strongestPair(_ pairs: some Sequence<Int>, q: [Double], r: [Double]) -> (q: Double, r: Double) {
+    var bestQ = Double.nan, bestR = Double.nan
+    for pair in pairs {
+        if !q[pair].isNaN, bestQ.isNaN || q[pair] < bestQ { bestQ = q[pair] }
+        let size = abs(r[pair])
+        if !size.isNaN, bestR.isNaN || size > bestR { bestR = size }
+    }
+    return (bestQ, bestR)
+}
+
 /// Picks the `count` best of `n` items: smallest `q`, then largest `strength`, then input
 /// order; items whose q is NaN come last.
 func topRanked(_ n: Int, count: Int, q: [Double], strength: [Double]) -> [Int] {

@@ -10,14 +10,7 @@ public enum ModuleHeatmaps {
         let rows = modules.indices.filter { modules[$0] != 0 }
         guard !rows.isEmpty else { return nil }
         let k = rows.count
-        var correlation = [Double](repeating: 1, count: k * k)
-        for i in 0..<k {
-            for j in 0..<i {
-                let r = VectorCorrelation.pearson(eigengenes.row(rows[i]), eigengenes.row(rows[j]))
-                correlation[i * k + j] = r
-                correlation[j * k + i] = r
-            }
-        }
+        let correlation = ClusteredAxis.correlations(rows.map { Array(eigengenes.row($0)) })
         var distances = correlation.map { 1 - $0 }
         let axis = ClusteredAxis(labels: rows.map { eigengenes.rowLabels[$0] },
                                  tree: AverageLinkage.cluster(dissimilarity: &distances, count: k), distance: "1 - cor(eigengenes)")
@@ -35,11 +28,7 @@ public enum ModuleHeatmaps {
         let real = modules.indices.filter { modules[$0] != 0 }
         var bestQ = [Double](repeating: .nan, count: f), bestR = [Double](repeating: .nan, count: f)
         for feature in 0..<f {
-            for row in real {
-                let q = association.moduleQ[row * f + feature], r = abs(association.moduleR[row * f + feature])
-                if !q.isNaN, bestQ[feature].isNaN || q < bestQ[feature] { bestQ[feature] = q }
-                if !r.isNaN, bestR[feature].isNaN || r > bestR[feature] { bestR[feature] = r }
-            }
+            (bestQ[feature], bestR[feature]) = strongestPair(real.lazy.map { $0 * f + feature }, q: association.moduleQ, r: association.moduleR)
         }
         let chosen = topRanked(f, count: featureCount, q: bestQ, strength: bestR)
         let labels = modules.map { "ME\($0)" }

@@ -36,7 +36,7 @@ struct HeatmapFigure {
         if let tree = columns.tree {
             DendrogramDrawing.draw(tree, into: &svg, x: left, y: 4, width: gridWidth, height: top - 8, leaves: .bottom)
         }
-        let textFits = cellText != nil && cellWidth >= 34 && cellHeight >= 22
+        let textFits = cellWidth >= 34 && cellHeight >= 22
         for (i, row) in rows.order.enumerated() {
             for (j, column) in columns.order.enumerated() {
                 let value = values[row * c + column], x = left + Double(j) * cellWidth, y = top + Double(i) * cellHeight

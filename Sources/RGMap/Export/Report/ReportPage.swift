@@ -48,6 +48,16 @@ enum ReportFigures {
         "<h2>\(SVGDocument.escape(title))</h2>\n<figure id=\"\(id)\" class=\"figure\">\(svg)<figcaption>\(SVGDocument.escape(caption))</figcaption></figure>\n"
     }
 
+    /// A cell's tooltip: its row and column, then what is known of it.
+    static func cellName(_ heatmap: Heatmap, _ row: Int, _ column: Int) -> String {
+        "\(heatmap.rows.labels[row]) × \(heatmap.columns.labels[column]): "
+    }
+
+    /// The colour of the module a row label (`ME<k>`) names.
+    static func moduleSwatch(_ heatmap: Heatmap) -> (Int) -> String {
+        { ModuleColors.hex(of: Int(heatmap.rows.labels[$0].dropFirst(2)) ?? 0) }
+    }
+
     /// An SVG saying why a figure has nothing to draw.
     static func empty(_ message: String) -> String {
         var svg = SVGDocument(width: 1180, height: 120)
@@ -84,9 +94,9 @@ enum ReportFigures {
         let c = heatmap.columns.labels.count
         let figure = HeatmapFigure(
             heatmap: heatmap, layer: "r", color: { ColorScale.diverging($0) }, legend: ("r", -1, 1),
-            tooltip: { "\(heatmap.rows.labels[$0]) × \(heatmap.columns.labels[$1]): r = \(String(format: "%.3f", r[$0 * c + $1])), p = \(String(format: "%.2g", p[$0 * c + $1])), q = \(String(format: "%.2g", q[$0 * c + $1]))" },
+            tooltip: { cellName(heatmap, $0, $1) + "r = \(String(format: "%.3f", r[$0 * c + $1])), p = \(String(format: "%.2g", p[$0 * c + $1])), q = \(String(format: "%.2g", q[$0 * c + $1]))" },
             cellText: { String(format: "%.2f\n(%.0e)", r[$0 * c + $1], p[$0 * c + $1]) },
-            rowSwatch: { ModuleColors.hex(of: Int(heatmap.rows.labels[$0].dropFirst(2)) ?? 0) },
+            rowSwatch: moduleSwatch(heatmap),
             cellHeight: 24, rowLabelWidth: 90, columnLabelHeight: 170)
         return ReportFigures.figure(id: "fig-module-feature", title: "Module-feature relationships",
                                     svg: figure.rendered(label: "module-feature correlation heatmap"),
@@ -101,8 +111,8 @@ enum ReportFigures {
         let values = heatmap.layer("adjacency")!.values, k = heatmap.columns.labels.count
         let figure = HeatmapFigure(
             heatmap: heatmap, layer: "adjacency", color: { ColorScale.sequential($0) }, legend: ("adjacency", 0, 1),
-            tooltip: { "\(heatmap.rows.labels[$0]) × \(heatmap.columns.labels[$1]): \(String(format: "%.3f", values[$0 * k + $1]))" },
-            cellText: nil, rowSwatch: { ModuleColors.hex(of: Int(heatmap.rows.labels[$0].dropFirst(2)) ?? 0) },
+            tooltip: { cellName(heatmap, $0, $1) + String(format: "%.3f", values[$0 * k + $1]) },
+            cellText: nil, rowSwatch: moduleSwatch(heatmap),
             width: 760, cellHeight: max(12, min(36, 480 / Double(k))), rowLabelWidth: 80, columnLabelHeight: 50, dendrogramSize: 90)
         return ReportFigures.figure(id: "fig-eigengene-adjacency", title: "Eigengene network",
                                     svg: figure.rendered(label: "eigengene adjacency heatmap"),
@@ -119,7 +129,7 @@ enum ReportFigures {
         let limit = min(1, ((r.filter { !$0.isNaN }.map(abs).max() ?? 1) * 10).rounded(.up) / 10)
         let figure = HeatmapFigure(
             heatmap: heatmap, layer: "r", color: { ColorScale.diverging($0, limit: limit) }, legend: ("r", -limit, limit),
-            tooltip: { "\(heatmap.rows.labels[$0]) × \(heatmap.columns.labels[$1]): r = \(String(format: "%.3f", r[$0 * c + $1])), q = \(String(format: "%.2g", q[$0 * c + $1]))" },
+            tooltip: { cellName(heatmap, $0, $1) + "r = \(String(format: "%.3f", r[$0 * c + $1])), q = \(String(format: "%.2g", q[$0 * c + $1]))" },
             cellText: nil, rowSwatch: nil, cellHeight: max(8, min(16, 700 / Double(heatmap.rows.labels.count))), rowLabelWidth: 230,
             columnLabelHeight: 90)
         return ReportFigures.figure(id: "fig-associations", title: "Strongest associations", svg: figure.rendered(label: "top association heatmap"),
