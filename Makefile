@@ -15,7 +15,7 @@ NB_VENV      := .venv-notebooks
 DEMO_OUT     := rgmap-demo
 RELEASE_BIN  := .build/release
 
-.PHONY: deps build release demo test bench fixtures genesets example venv report-venv report-check notebooks-venv notebooks kill-test clean
+.PHONY: deps build release demo test bench fixtures genesets example venv report-venv report-check notebooks-venv notebooks kill-test fuzz stress clean
 
 # $(call apt-ensure,PACKAGES): installs the packages with apt-get unless every one is installed.
 define apt-ensure
@@ -58,6 +58,20 @@ demo: release
 ## tests, GSEA permutations above all, take minutes unoptimised)
 test: deps
 	$(SWIFT) test -c release -Xswiftc -enable-testing --disable-xctest
+
+## fuzz: libFuzzer on the TSV/CSV, MAF, GMT and HDF5-label parsers, FUZZ_SECONDS (60) each, with
+## AddressSanitizer (linked with the toolchain's lld: gold fails on libFuzzer); prints runs, executions per second and corpus size per target
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build -c release --build-path .build-fuzz --product rgmap-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	scripts/fuzz.sh "$$($(SWIFT) build -c release --build-path .build-fuzz --show-bin-path)/rgmap-fuzz" $(FUZZ_SECONDS)
+
+## stress: the pipeline on a simulated 15000-gene x 400-patient cohort (a few minutes), checked
+## against the bundled example run's invariants (STRESS_GENES, STRESS_PATIENTS to change the size)
+stress: release
+	$(call apt-ensure,time)
+	scripts/stress.sh
 
 ## bench: speed against the tools users have today, same run, printed as a table
 bench: release venv
@@ -122,4 +136,4 @@ example: release
 	$(RELEASE_BIN)/rgmap simulate --seed 1 --gene-sets data/genesets/go_bp.gmt.gz --out data/example --force
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -41,6 +41,11 @@ let package = Package(
             name: "rgmap-bench",
             dependencies: ["RGMap", "CBLAS"]
         ),
+        // libFuzzer targets for the parsers (`make fuzz`); without -DFUZZING, a replay driver.
+        .executableTarget(
+            name: "rgmap-fuzz",
+            dependencies: ["RGMap"]
+        ),
         .testTarget(
             name: "RGMapTests",
             dependencies: ["RGMap", "rgmap"],

@@ -11,6 +11,7 @@ Deterministic: every value is written out below; no random numbers.
 import gzip
 import os
 import sys
+import zlib
 from importlib import metadata
 
 import anndata
@@ -125,6 +126,64 @@ def write_tenx():
         string_dataset(features, "genome", ["GRCh38"] * len(names), fixed=True)
 
 
+def write_bad_files():
+    """The HDF5 and gzip cases of Fixtures/bad (see its cases.tsv for the error each gives)."""
+    with h5py.File(os.path.join(BAD, "string_matrix.h5"), "w") as f:
+        f.create_dataset("matrix", data=np.array([[b"1.5", b"2"], [b"3", b"4"]], dtype="S3"))
+        string_dataset(f, "row_names", ["A", "B"])
+        string_dataset(f, "col_names", ["S1", "S2"])
+    with h5py.File(os.path.join(BAD, "float_labels.h5"), "w") as f:
+        f.create_dataset("matrix", data=EXPRESSION)
+        f.create_dataset("row_names", data=np.arange(len(GENES), dtype=np.float64))
+        string_dataset(f, "col_names", SAMPLES)
+    with h5py.File(os.path.join(BAD, "label_count.h5"), "w") as f:
+        f.create_dataset("matrix", data=EXPRESSION)
+        string_dataset(f, "row_names", GENES[:-1])
+        string_dataset(f, "col_names", SAMPLES)
+    with h5py.File(os.path.join(BAD, "latin1_labels.h5"), "w") as f:
+        f.create_dataset("matrix", data=EXPRESSION)
+        f.create_dataset("row_names", data=np.array([g.encode() for g in GENES[:-1]] + [b"\xb5RNA"], dtype="S5"))
+        string_dataset(f, "col_names", SAMPLES)
+    # A matrix declaring 2^33 x 2^33 values: chunked storage with no chunk written, so the file is tiny.
+    with h5py.File(os.path.join(BAD, "huge_extent.h5"), "w") as f:
+        f.create_dataset("matrix", shape=(2**33, 2**33), dtype="f8", chunks=(1, 1024))
+        string_dataset(f, "row_names", ["A"])
+        string_dataset(f, "col_names", ["S1"])
+    # AnnData before 0.7: obs and var as compound datasets.
+    with h5py.File(os.path.join(BAD, "old_anndata.h5ad"), "w") as f:
+        f.create_dataset("X", data=EXPRESSION.T)
+        f.create_dataset("obs", data=np.array([(s.encode(),) for s in SAMPLES], dtype=[("index", "S40")]))
+        f.create_dataset("var", data=np.array([(g.encode(),) for g in GENES], dtype=[("index", "S8")]))
+    # A CSR matrix whose column indices point past the last gene.
+    csr = anndata.AnnData(X=sp.csr_matrix(COUNTS.T), obs=pd.DataFrame(index=pd.Index(SAMPLES)),
+                          var=pd.DataFrame(index=pd.Index(GENES)))
+    path = os.path.join(BAD, "sparse_index_out_of_range.h5ad")
+    csr.write_h5ad(path)
+    with h5py.File(path, "r+") as f:
+        indices = f["X/indices"][...]
+        indices[2] = len(GENES) + 1
+        f["X/indices"][...] = indices
+    # The same file cut in the middle, as an interrupted copy leaves it.
+    with open(path, "rb") as source:
+        whole = source.read()
+    with open(os.path.join(BAD, "truncated.h5ad"), "wb") as out:
+        out.write(whole[: len(whole) // 2])
+    # gzip bomb: a header, then 160 MiB of "0\t" on one line, about 160 KiB compressed.
+    header = "gene\tS1\tS2\tS3\nG\t"
+    body = b"0\t" * (1 << 20)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    with open(os.path.join(BAD, "gzip_bomb.tsv.gz"), "wb") as out:
+        out.write(compressor.compress(header.encode()))
+        for _ in range(80):
+            out.write(compressor.compress(body))
+        out.write(compressor.flush())
+    # A gzip stream with a damaged byte in its compressed data.
+    data = bytearray(gzip.compress(open(os.path.join(FORMATS, "omics.tsv"), "rb").read() * 20, mtime=0))
+    data[len(data) // 2] ^= 0xFF
+    with open(os.path.join(BAD, "corrupt.tsv.gz"), "wb") as out:
+        out.write(bytes(data))
+
+
 def main():
     os.makedirs(FORMATS, exist_ok=True)
     os.makedirs(BAD, exist_ok=True)
@@ -132,6 +191,7 @@ def main():
     write_plain_hdf5()
     write_anndata()
     write_tenx()
+    write_bad_files()
     versions = {name: metadata.version(name) for name in ["anndata", "h5py", "pandas", "numpy", "scipy"]}
     print(", ".join(f"{name} {version}" for name, version in versions.items()), file=sys.stderr)
 

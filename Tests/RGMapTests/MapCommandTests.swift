@@ -62,7 +62,6 @@ import Testing
         var maps: [AssociationMap] = []
         for threads in [1, 2] {
             Parallel.threads = threads
-            BLASRuntime.setThreads(threads)
             maps.append(try AssociationMapper.map(cohort, options: AssociationOptions(method: .spearman)))
         }
         Parallel.threads = ProcessInfoCores.count

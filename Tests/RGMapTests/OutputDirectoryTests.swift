@@ -26,4 +26,16 @@ import Testing
         try output.write("sub/result.tsv", data: Data("whole\n".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/sub") == ["result.tsv"])
     }
+
+    @Test func neverWritesOutsideTheFolder() throws {
+        let parent = Fixtures.scratchFolder()
+        let output = try OutputDirectory(path: parent + "/out", force: false)
+        for name in ["../escaped.tsv", "/tmp/escaped.tsv", "a/../../escaped.tsv", "a//b.tsv", "./a.tsv", "a\0b.tsv",
+                     String(repeating: "x", count: 256) + ".tsv"] {
+            #expect(throws: OutputError.self) { try output.write(name, data: Data("x".utf8)) }
+            #expect(throws: OutputError.self) { try output.temporaryPath(for: name) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: parent + "/escaped.tsv"))
+        #expect(!FileManager.default.fileExists(atPath: parent + "/out"))
+    }
 }

@@ -24,6 +24,23 @@ import Testing
         #expect(report.omics!.before == 5 && report.omics!.after == 2)
     }
 
+    @Test func flagsNearConstantAndMuchMissingVariablesWithoutDroppingThem() throws {
+        let omics = LabeledMatrix(rowLabels: ["mostlyZero", "fine", "gappy", "borderline"],
+                                  columnLabels: (1...10).map { "s\($0)" }, values:
+            [0, 0, 0, 0, 0, 0, 0, 0, 0, 3]                          // 9 of 10 equal: near-constant
+            + (1...10).map { Double($0) }                           // fine
+            + [1, 2, .nan, 4, 5, .nan, 7, 8, .nan, 10]              // 30% missing
+            + [1, 1, 1, 1, 1, 1, 1, 1, 2, .nan])                    // 8 of 9 present equal (89%): 10% missing
+        let (result, report) = try Preprocessor.apply(cohort(omics), options: PreprocessOptions())
+        #expect(result.omics!.rowCount == 4)
+        #expect(report.omics!.nearConstant == ["mostlyZero"])
+        #expect(report.omics!.manyMissing == ["gappy"])
+        #expect(report.warnings == [
+            "omics: 1 gene near-constant (one value in at least 90% of the samples, e.g. 'mostlyZero'): their correlations rest on the few samples that differ",
+            "omics: 1 gene missing in more than 20% of the samples (e.g. 'gappy'): each of their pairs uses only the samples where both values are present",
+        ])
+    }
+
     @Test func appliesLog2ThenExpressionFilterThenTopVariance() throws {
         let options = PreprocessOptions(log2: true, minExpression: 1, minSamplesFraction: 0.5, topVariable: 1)
         let (result, report) = try Preprocessor.apply(cohort(omics), options: options)

@@ -69,7 +69,7 @@ public struct Manifest: Codable, Sendable {
     public init(command: [String], parameters: [String: String]) {
         self.command = command
         self.parameters = parameters
-        environment = Environment(blasCore: BLASRuntime.coreName, blasThreads: BLASRuntime.threads,
+        environment = Environment(blasCore: BLASRuntime.coreName, blasThreads: Parallel.threads,
                                   blasConfiguration: BLASRuntime.configuration, hdf5Version: HDF5Library.version)
     }
 

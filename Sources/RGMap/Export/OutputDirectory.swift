@@ -37,7 +37,7 @@ public struct OutputDirectory: Sendable {
 
     /// Streams a file to `relativePath` through `body`, atomically.
     public func write(_ relativePath: String, body: (FileHandle) throws -> Void) throws {
-        let final = url(relativePath)
+        let final = try destination(relativePath)
         let folder = final.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -84,7 +84,7 @@ public struct OutputDirectory: Sendable {
     /// The temporary name a file is written under before it is moved to `relativePath`
     /// (its folder is created).
     public func temporaryPath(for relativePath: String) throws -> String {
-        let final = url(relativePath)
+        let final = try destination(relativePath)
         do {
             try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
@@ -98,12 +98,24 @@ public struct OutputDirectory: Sendable {
     /// Renames a finished temporary file to its final name (removing it on failure).
     public func moveIntoPlace(_ temporary: String, as relativePath: String) throws {
         defer { PartialFiles.unregister(temporary) }
-        let final = url(relativePath)
+        let final = try destination(relativePath)
         guard rename(temporary, final.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw OutputError("cannot move \((temporary as NSString).lastPathComponent) into place as \(final.path): \(reason)")
         }
+    }
+
+    /// The final URL of `relativePath`, which must stay inside the folder: relative, no `..`
+    /// or empty component, no NUL byte, names of at most 255 bytes. Every output name is
+    /// fixed by rgmap today; this guards any that is ever built from a label.
+    func destination(_ relativePath: String) throws -> URL {
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.hasPrefix("/"), !relativePath.utf8.contains(0),
+              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && $0.utf8.count <= 255 }) else {
+            throw OutputError("refusing to write \(relativePath.quotedForMessage()): output names must stay inside --out \(path)")
+        }
+        return url(relativePath)
     }
 
     public func url(_ relativePath: String) -> URL {

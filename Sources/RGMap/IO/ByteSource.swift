@@ -98,6 +98,15 @@ private final class Inflater {
     private var endOfFile = false
     /// True between the end of one gzip member and the start of the next.
     private var betweenMembers = false
+    private var compressedBytes = 0
+    private var inflatedBytes = 0
+
+    /// Past this much output, a stream that has grown more than ``bombRatio``-fold is refused:
+    /// deflate goes beyond 200-fold only on long runs of a short pattern (expression tables
+    /// compress 3-10-fold, sparse 0/1 tables rarely past 100-fold), while a crafted file of a
+    /// few hundred kilobytes would otherwise fill memory.
+    static let bombCheckAfter = 128 << 20
+    static let bombRatio = 200
 
     init(path: String) throws {
         self.path = path
@@ -122,6 +131,7 @@ private final class Inflater {
         while stream.avail_out > 0 {
             if stream.avail_in == 0 && !endOfFile {
                 let n = try refill(input, inputCapacity)
+                compressedBytes += n
                 if n == 0 {
                     endOfFile = true
                 } else {
@@ -148,6 +158,12 @@ private final class Inflater {
                 throw InputError(file: path, message: "corrupt gzip data: \(detail)")
             }
         }
-        return capacity - Int(stream.avail_out)
+        let produced = capacity - Int(stream.avail_out)
+        inflatedBytes += produced
+        if inflatedBytes > Self.bombCheckAfter && inflatedBytes > Self.bombRatio * compressedBytes {
+            throw InputError(file: path, message: "gzip data expand more than \(Self.bombRatio)-fold (\(inflatedBytes >> 20) MiB from "
+                             + "\(compressedBytes >> 10) KiB so far): a gzip bomb, not a table (if it is a real table, give it decompressed)")
+        }
+        return produced
     }
 }

@@ -43,6 +43,22 @@ extension CellValue {
         return true
     }
 
+    /// `1,5` or `-0,25`: a number written with a decimal comma (European spreadsheet exports).
+    static func isDecimalComma(_ text: String) -> Bool {
+        let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        let parts = body.split(separator: ",", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) }
+    }
+
+    /// What to add to "expected a number, found `text`" when the text says why.
+    static func hint(for text: String) -> String {
+        isDecimalComma(text) ? " (a decimal comma? rgmap reads '.' as the decimal mark; re-export the table with '.')" : ""
+    }
+
     /// The tokens read as missing, for messages and docs.
     static let missingTokens = "NA, NaN, nan, '.' or empty"
+}
+
+private extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }

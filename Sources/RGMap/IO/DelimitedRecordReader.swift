@@ -36,6 +36,10 @@ struct DelimitedRecordReader: ~Copyable {
     /// Stream offset of `buffer[0]`.
     private var bufferOffset = 0
 
+    /// No table has a line this long (a million values of 256 characters); past it the
+    /// input is taken for binary data instead of being buffered until memory runs out.
+    static let maximumRecordBytes = 256 << 20
+
     /// Number of fields in the current record.
     private(set) var fieldCount = 0
     /// 1-based line on which the current record starts.
@@ -77,10 +81,10 @@ struct DelimitedRecordReader: ~Copyable {
     var recordOffset: Int { bufferOffset + recordStart }
     var delimiterKind: Delimiter { Delimiter(rawValue: delimiter)! }
 
-    /// Reads the first record as the header; an empty file is an error.
+    /// Reads the first record as the header (labels: valid UTF-8); an empty file is an error.
     mutating func readHeader() throws -> [String] {
         guard try next() else { throw InputError(file: path, message: "empty file: expected a header line") }
-        return strings()
+        return try labels()
     }
 
     /// Advances to the first data row after the header on `headerLine`; none is an error.
@@ -112,6 +116,45 @@ struct DelimitedRecordReader: ~Copyable {
         result.reserveCapacity(fieldCount)
         for index in 0..<fieldCount { result.append(string(index)) }
         return result
+    }
+
+    /// Field `index` of the current record as a label: a name that must survive exactly
+    /// (sample IDs, genes, set names), so bytes that are not UTF-8 are an error, not repaired.
+    func label(_ index: Int) throws -> String {
+        let bytes = field(index)
+        if let nul = bytes.firstIndex(of: 0) {
+            throw InputError(file: path, line: lineNumber, column: index + 1,
+                             message: "a NUL byte at position \(nul + 1) of the label: expected a delimited text table (is this a binary file?)")
+        }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let (offset, byte) = UTF8Check.firstInvalidByte(in: bytes)!
+        throw InputError(file: path, line: lineNumber, column: index + 1,
+                         message: String(format: "byte 0x%02X at position %d of the label is not UTF-8: expected UTF-8 text (", byte, offset + 1)
+                            + "a Latin-1 or Windows-1252 export? re-save the file as UTF-8)")
+    }
+
+    /// Every field of the current record as labels (see ``label(_:)``).
+    func labels() throws -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(fieldCount)
+        for index in 0..<fieldCount { result.append(try label(index)) }
+        return result
+    }
+
+    /// The error for a record with `fieldCount` fields where `expected` were due. When the
+    /// record holds another delimiter that would split it into the expected number of
+    /// fields, the message says the delimiters are mixed.
+    func raggedRow(expected: Int, detail: String? = nil) -> InputError {
+        var message = "ragged row: \(plural(fieldCount, "field")), expected \(detail ?? String(expected))"
+        let record = UnsafeBufferPointer(start: buffer + recordStart, count: recordLength)
+        for other in Delimiter.allCases where other.rawValue != delimiter {
+            let fields = Delimiter.fieldCount(of: record, splitBy: other)
+            if fields == expected || (fieldCount == 1 && fields > 1) {
+                message += "; the line is split by \(other.name) where the file uses \(delimiterKind.name): mixed delimiters"
+                break
+            }
+        }
+        return InputError(file: path, line: lineNumber, column: min(fieldCount, expected) + 1, message: message)
     }
 
     /// Advances to the next non-blank, non-comment record. Returns false at the end of the input.
@@ -275,6 +318,10 @@ struct DelimitedRecordReader: ~Copyable {
             recordStart = 0
         }
         if filled == capacity {
+            guard capacity < Self.maximumRecordBytes else {
+                throw InputError(file: path, line: lineNumber,
+                                 message: "a line longer than \(Self.maximumRecordBytes >> 20) MiB: expected a delimited text table (is this a binary file?)")
+            }
             let newCapacity = capacity * 2
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
             bigger.update(from: buffer, count: filled)

@@ -37,10 +37,24 @@ public enum Delimiter: UInt8, Sendable, CaseIterable {
             .flatMap { counts[$0, default: 0] > 0 ? $0 : nil } ?? .tab
     }
 
-    /// The delimiter of the file at `path`: from its name when the name implies one,
-    /// otherwise from its first non-comment line. Also says which rule decided.
+    /// The number of fields `line` would have if split by `delimiter` outside quotes.
+    static func fieldCount(of line: UnsafeBufferPointer<UInt8>, splitBy delimiter: Delimiter) -> Int {
+        var count = 1
+        var inQuotes = false
+        for byte in line {
+            if byte == 0x22 { inQuotes.toggle() }
+            if byte == 0x0A && !inQuotes { break }
+            if !inQuotes && byte == delimiter.rawValue { count += 1 }
+        }
+        return count
+    }
+
+    /// The delimiter of the file at `path`: from its name when the name implies one (for
+    /// `.csv`, comma unless its first line has more semicolons), otherwise from its first
+    /// non-comment line. Also says which rule decided.
     static func detect(path: String, commentByte: UInt8? = nil) throws -> (Delimiter, rule: String) {
-        if let byName = implied(byName: path) { return (byName, "file name") }
+        let byName = implied(byName: path)
+        if let byName, byName != .comma { return (byName, "file name") }
         let source = try ByteSource(path: path)
         let capacity = 1 << 16
         let sample = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -58,6 +72,11 @@ public enum Delimiter: UInt8, Sendable, CaseIterable {
             start += 1
         }
         let firstLine = UnsafeBufferPointer(start: sample + min(start, count), count: max(0, count - start))
+        if byName == .comma {
+            // Spreadsheets set to a decimal comma save ".csv" files separated by semicolons.
+            let semicolons = fieldCount(of: firstLine, splitBy: .semicolon), commas = fieldCount(of: firstLine, splitBy: .comma)
+            return semicolons > commas ? (.semicolon, "content (semicolons in a .csv file)") : (.comma, "file name")
+        }
         return (mostFrequent(inFirstLineOf: firstLine), "content")
     }
 }

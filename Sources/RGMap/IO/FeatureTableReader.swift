@@ -39,10 +39,9 @@ enum FeatureTableReader {
         var rowLines: [Int] = []
         repeat {
             guard reader.fieldCount == header.count else {
-                throw InputError(file: path, line: reader.lineNumber, column: min(reader.fieldCount, header.count) + 1,
-                                 message: "ragged row: \(reader.fieldCount) fields, expected \(header.count) as in the header")
+                throw reader.raggedRow(expected: header.count, detail: "\(header.count) as in the header")
             }
-            let id = reader.string(idIndex)
+            let id = try reader.label(idIndex)
             guard !id.isEmpty else {
                 throw InputError(file: path, line: reader.lineNumber, column: idIndex + 1,
                                  message: "empty sample ID in column \(header[idIndex].quotedForMessage())")
@@ -77,7 +76,13 @@ enum FeatureTableReader {
             } else if let firstText = columns.firstText[column] {
                 guard columns.firstNumberLine[column] == nil else {
                     throw InputError(file: path, line: firstText.line, column: column + 1,
-                                     message: "column \(name.quotedForMessage()) mixes numbers and text: expected a number or NA, found \(firstText.text.quotedForMessage())")
+                                     message: "column \(name.quotedForMessage()) mixes numbers and text: expected a number or NA, found \(firstText.text.quotedForMessage())"
+                                        + CellValue.hint(for: firstText.text))
+                }
+                guard !CellValue.isDecimalComma(firstText.text) else {
+                    throw InputError(file: path, line: firstText.line, column: column + 1,
+                                     message: "expected a number or NA in column \(name.quotedForMessage()), found \(firstText.text.quotedForMessage())"
+                                        + CellValue.hint(for: firstText.text))
                 }
                 text.append(name)
             } else {

@@ -23,7 +23,7 @@ enum GMTReader {
         var nameLines: [String: Int] = [:]
         var seen = Set<Int32>()
         while try reader.next() {
-            let name = reader.string(0)
+            let name = try reader.label(0)
             guard !name.isEmpty else {
                 throw InputError(file: path, line: reader.lineNumber, column: 1, message: "empty gene set name")
             }
@@ -35,7 +35,7 @@ enum GMTReader {
             seen.removeAll(keepingCapacity: true)
             if reader.fieldCount > 2 {
                 for field in 2..<reader.fieldCount where reader.field(field).count > 0 {
-                    let gene = reader.string(field)
+                    let gene = try reader.label(field)
                     let index = geneIndex[gene] ?? {
                         sets.genes.append(gene)
                         geneIndex[gene] = Int32(sets.genes.count - 1)

@@ -12,7 +12,7 @@ public enum GeneListReader {
         var reader = DelimitedRecordReader(source: try ByteSource(path: path), delimiter: Delimiter.tab.rawValue, commentByte: UInt8(ascii: "#"))
         var genes: [String] = [], seen = Set<String>()
         while try reader.next() {
-            let gene = reader.string(0)
+            let gene = try reader.label(0)
             if !gene.isEmpty && seen.insert(gene).inserted { genes.append(gene) }
         }
         guard !genes.isEmpty else { throw InputError(file: path, message: "no genes: expected one gene name per line") }
@@ -40,7 +40,7 @@ public enum GeneListReader {
             guard reader.fieldCount >= 2 else {
                 throw InputError(file: path, line: reader.lineNumber, column: 1, message: "expected gene<TAB>score, found \(reader.fieldCount) field")
             }
-            let gene = reader.string(0)
+            let gene = try reader.label(0)
             switch CellValue.read(reader.field(1)) {
             case .number(let score):
                 if let earlier = lines.updateValue(reader.lineNumber, forKey: gene) {

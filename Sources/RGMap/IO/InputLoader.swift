@@ -45,7 +45,7 @@ public enum InputLoader {
         case .omics: return try loadNumeric(role, path, progress: progress)
         case .mutations:
             if try isMAF(path) { return try loadMAF(path, options: options) }
-            return try requireBinary(try loadNumeric(role, path, progress: progress))
+            return try loadNumeric(role, path, progress: progress)
         case .covariates:
             let table = try TextTableReader.read(path: path)
             return LoadedTable(role: role, path: path, format: describe(table.delimiter, gzip: table.isGzip),
@@ -88,6 +88,11 @@ public enum InputLoader {
 
     private static func loadNumeric(_ role: TableRole, _ path: String, progress: ProgressCallback?) throws -> LoadedTable {
         let table = try NumericTableReader.read(path: path, progress: progress)
+        if role == .mutations, let bad = table.matrix.values.firstIndex(where: { !$0.isNaN && $0 != 0 && $0 != 1 }) {
+            let row = bad / table.matrix.columnCount, column = bad % table.matrix.columnCount
+            throw InputError(file: path, line: table.rowLines[row], column: table.valueColumnOffset + column + 1,
+                             message: "mutation status \(String(format: "%g", table.matrix.values[bad])) in column \(table.matrix.columnLabels[column].quotedForMessage()): expected 0, 1 or NA (or give a MAF file)")
+        }
         return LoadedTable(role: role, path: path, format: describe(table.delimiter, gzip: table.isGzip),
                            content: .numeric(table.matrix), notes: table.notes)
     }

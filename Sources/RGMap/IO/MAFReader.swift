@@ -32,7 +32,7 @@ enum MAFReader {
         let source = try ByteSource(path: path)
         var reader = DelimitedRecordReader(source: source, delimiter: Delimiter.tab.rawValue, commentByte: 0x23)
         guard try reader.next() else { throw InputError(file: path, message: "empty file: expected a MAF header line") }
-        let header = reader.strings()
+        let header = try reader.labels()
         let headerLine = reader.lineNumber
         let missing = requiredColumns.filter { !header.contains($0) }
         guard missing.isEmpty else {
@@ -51,11 +51,10 @@ enum MAFReader {
         var records = 0, kept = 0, withoutGene = 0
         while try reader.next() {
             guard reader.fieldCount >= needed else {
-                throw InputError(file: path, line: reader.lineNumber, column: reader.fieldCount + 1,
-                                 message: "ragged row: \(reader.fieldCount) fields, but column \(needed) is required")
+                throw reader.raggedRow(expected: needed, detail: "at least \(needed) (column \(needed) is required)")
             }
             records += 1
-            let sample = reader.string(sampleColumn)
+            let sample = try reader.label(sampleColumn)
             guard !sample.isEmpty else {
                 throw InputError(file: path, line: reader.lineNumber, column: sampleColumn + 1,
                                  message: "empty Tumor_Sample_Barcode")
@@ -65,10 +64,10 @@ enum MAFReader {
                 sampleIndex[sample] = samples.count - 1
                 return samples.count - 1
             }()
-            let variantClass = reader.string(classColumn)
+            let variantClass = try reader.label(classColumn)
             classCounts[variantClass, default: 0] += 1
             if excludedClasses.contains(variantClass) { continue }
-            let gene = reader.string(geneColumn)
+            let gene = try reader.label(geneColumn)
             if gene.isEmpty || gene == "Unknown" {
                 withoutGene += 1
                 continue

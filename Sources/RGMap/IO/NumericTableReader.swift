@@ -9,6 +9,8 @@ struct DelimitedNumericTable {
     /// Physical line of each data row, for error messages about a row found later.
     var rowLines: [Int]
     var headerLine: Int
+    /// Fields before the first value column on a data row (the label, and GCT's Description).
+    var valueColumnOffset: Int
     /// Things worth telling the user (for example a GCT header that was skipped).
     var notes: [String]
 }
@@ -32,7 +34,7 @@ enum NumericTableReader {
             // GCT: version line, dimensions line, then "Name Description sample...".
             _ = try reader.next()
             guard try reader.next() else { throw InputError(file: path, message: "GCT file ends before its header") }
-            header = reader.strings()
+            header = try reader.labels()
             skipDescription = true
             notes.append("GCT format: preamble skipped, Description column dropped")
         }
@@ -48,11 +50,15 @@ enum NumericTableReader {
             labelColumnName = header[0]
             columnLabels = Array(header.dropFirst())
         } else {
-            throw InputError(file: path, line: reader.lineNumber, column: min(firstDataFields, header.count) + 1,
-                             message: "ragged row: \(firstDataFields) fields, but the header has \(header.count)")
+            throw reader.raggedRow(expected: header.count, detail: "\(header.count) as in the header (or \(header.count + 1) with a label column the header does not name)")
         }
         let skipped = skipDescription ? 1 : 0
-        if skipDescription { columnLabels.removeFirst() }
+        if skipDescription {
+            guard !columnLabels.isEmpty else {
+                throw InputError(file: path, line: headerLine, message: "GCT header without a Description column: expected Name, Description, then the samples")
+            }
+            columnLabels.removeFirst()
+        }
         guard !columnLabels.isEmpty else {
             throw InputError(file: path, line: headerLine, message: "no data columns: expected labels and at least one value column")
         }
@@ -79,7 +85,7 @@ enum NumericTableReader {
         let matrix = LabeledMatrix(rowLabels: rowLabels, columnLabels: columnLabels, values: rows.values)
         return DelimitedNumericTable(matrix: matrix, delimiter: reader.delimiterKind, isGzip: reader.isGzip,
                                      labelColumnName: labelColumnName, rowLines: rowLines,
-                                     headerLine: headerLine, notes: notes)
+                                     headerLine: headerLine, valueColumnOffset: 1 + skipped, notes: notes)
     }
 
     /// The data rows of each part parsed at once, straight into one matrix (each part into
@@ -166,10 +172,9 @@ private struct RowLayout: Sendable {
         var progressTick = 0
         repeat {
             if reader.fieldCount != expectedFields {
-                throw InputError(file: path, line: reader.lineNumber, column: min(reader.fieldCount, expectedFields) + 1,
-                                 message: "ragged row: \(reader.fieldCount) fields, expected \(expectedFields)")
+                throw reader.raggedRow(expected: expectedFields)
             }
-            rows.labels.append(reader.string(0))
+            rows.labels.append(try reader.label(0))
             rows.lines.append(reader.lineNumber)
             for column in (1 + skipped)..<expectedFields {
                 switch CellValue.read(reader.field(column)) {
@@ -180,7 +185,8 @@ private struct RowLayout: Sendable {
                                      message: "infinite value \(reader.string(column).quotedForMessage()): expected a finite number or NA")
                 case .text:
                     throw InputError(file: path, line: reader.lineNumber, column: column + 1,
-                                     message: "expected a number or NA in column \(columnLabels[column - 1 - skipped].quotedForMessage()), found \(reader.string(column).quotedForMessage())")
+                                     message: "expected a number or NA in column \(columnLabels[column - 1 - skipped].quotedForMessage()), found \(reader.string(column).quotedForMessage())"
+                                         + CellValue.hint(for: reader.string(column)))
                 }
             }
             progressTick += 1

@@ -22,10 +22,9 @@ enum TextTableReader {
         var lines: [Int] = []
         repeat {
             guard reader.fieldCount == header.count else {
-                throw InputError(file: path, line: reader.lineNumber, column: min(reader.fieldCount, header.count) + 1,
-                                 message: "ragged row: \(reader.fieldCount) fields, expected \(header.count) as in the header")
+                throw reader.raggedRow(expected: header.count, detail: "\(header.count) as in the header")
             }
-            rows.append(reader.strings())
+            rows.append(try reader.labels())
             lines.append(reader.lineNumber)
         } while try reader.next()
         try LabelChecks.requireUnique(rows.map { $0[0] }, file: path, what: "row label") { (lines[$0], 1) }

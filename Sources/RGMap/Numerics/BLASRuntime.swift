@@ -2,12 +2,12 @@ import CBLAS
 
 /// Run-time facts and settings of the BLAS library (OpenBLAS).
 public enum BLASRuntime {
-    /// Sets the number of threads BLAS calls may use.
-    public static func setThreads(_ count: Int) {
-        openblas_set_num_threads(Int32(max(1, count)))
+    /// Keeps OpenBLAS at one thread: rgmap runs products in fixed strips on its own threads
+    /// (``TiledProducts``), so that no result depends on the thread count. LAPACK calls
+    /// (small: the covariate design, sample-by-sample eigenproblems) then run single-threaded too.
+    public static func pinSingleThreaded() {
+        openblas_set_num_threads(1)
     }
-
-    public static var threads: Int { Int(openblas_get_num_threads()) }
 
     /// The kernel family in use, e.g. `Haswell` or `SkylakeX`.
     public static var coreName: String {

@@ -19,7 +19,10 @@ extension Float: NetworkScalar {
     static func gemmTransposedB(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
                                 b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int) {
         guard m > 0, n > 0, k > 0 else { return }
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
-                    1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
+        TiledProducts.forEachStrip(m: m, n: n) { rows, columns in
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows.count), Int32(columns.count), Int32(k),
+                        1, a + rows.lowerBound * lda, Int32(lda), b + columns.lowerBound * ldb, Int32(ldb), 0,
+                        c + rows.lowerBound * ldc + columns.lowerBound, Int32(ldc))
+        }
     }
 }

@@ -38,6 +38,10 @@ public struct PreprocessReport: Sendable, Codable, Equatable {
         public var incomplete: Int = 0
         public var notTopVariable: Int = 0
         public var after: Int
+        /// Kept, but flagged: one value in at least ``DataQuality/nearConstantShare`` of the present samples.
+        public var nearConstant: [String] = []
+        /// Kept, but flagged: missing in more than ``DataQuality/manyMissingShare`` of the samples.
+        public var manyMissing: [String] = []
     }
     public var log2Applied: Bool
     public var features: TableCounts?
@@ -85,6 +89,7 @@ public enum Preprocessor {
                 }
             }
             counts.after = omics.rowCount
+            DataQuality.flag(omics, in: &counts)
             report.omics = counts
             cohort.omics = omics
         }
@@ -92,6 +97,7 @@ public enum Preprocessor {
             var counts = PreprocessReport.TableCounts(before: features.rowCount, after: 0)
             removeDegenerate(&features, counts: &counts)
             counts.after = features.rowCount
+            DataQuality.flag(features, in: &counts)
             report.features = counts
             cohort.features = features
         }

@@ -38,6 +38,10 @@ public enum SampleMatcher {
             let present = Set(keyed[role]!.keys)
             shared = shared.filter(present.contains)
         }
+        if shared.count < minimumSamples,
+           let message = transposedMessage(tables, keyed: keyed, primaryRoles: primaryRoles, options: options) {
+            throw UsageError(message)
+        }
         if shared.isEmpty, primaryRoles.count > 1 {
             throw UsageError(noOverlapMessage(primaryRoles.map { keyed[$0]! }, options.normalization))
         }
@@ -89,6 +93,33 @@ public enum SampleMatcher {
             }
         }
         return cohort
+    }
+
+    /// The IDs shared by all of `roles` along their chosen axes.
+    private static func sharedCount(_ keyed: [TableRole: KeyedTable], _ roles: [TableRole]) -> Int {
+        var shared = Set(keyed[roles[0]]!.keys)
+        for role in roles.dropFirst() { shared.formIntersection(keyed[role]!.keys) }
+        return shared.count
+    }
+
+    /// When a `--samples-in` axis leaves too few samples and the table's other axis would give
+    /// enough, says the table is transposed relative to the flag.
+    private static func transposedMessage(_ tables: [LoadedTable], keyed: [TableRole: KeyedTable], primaryRoles: [TableRole],
+                                          options: SampleMatchOptions) -> String? {
+        let now = sharedCount(keyed, primaryRoles)
+        for role in primaryRoles {
+            guard let axis = options.sampleAxis[role], let table = tables.first(where: { $0.role == role }),
+                  let flipped = try? KeyedTable(table, axis: axis.other, normalization: options.normalization) else { continue }
+            var trial = keyed
+            trial[role] = flipped
+            let then = sharedCount(trial, primaryRoles)
+            if then >= minimumSamples && then > now {
+                let what = primaryRoles.count > 1 ? "shared sample ID" : "sample"
+                return "--samples-in \(role.rawValue)=\(axis.rawValue) gives \(plural(now, what)), its \(axis.other.rawValue) would give \(then): "
+                    + "the \(role.rawValue) table is transposed relative to --samples-in (give \(role.rawValue)=\(axis.other.rawValue), or leave the axis to rgmap)"
+            }
+        }
+        return nil
     }
 
     private static func noOverlapMessage(_ tables: [KeyedTable], _ normalization: IDNormalization) -> String {

@@ -24,6 +24,10 @@ struct ModulesCommand: ParsableCommand {
         try common.configureThreads()
         let output = try OutputDirectory(path: out, force: common.force)
         let console = common.console
+        if inputs.covariates != nil {
+            console.warning("--covariates: module-feature statistics are not adjusted for covariates (as in WGCNA's module-trait "
+                            + "analysis); the covariates only restrict the samples to those with every covariate. Use rgmap map for adjusted associations")
+        }
         let pipeline = InputPipeline(inputs: inputs, preprocess: preprocess, console: console)
         var result = try pipeline.run()
         guard let cohort = result.cohort, let expression = cohort.omics else { throw ValidationError("modules needs --omics") }

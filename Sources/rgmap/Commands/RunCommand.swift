@@ -55,6 +55,10 @@ struct RunCommand: ParsableCommand {
 
         var enrichmentReport: EnrichmentReport?
         if let geneSets = result.geneSets {
+            if map.matrices == .none {
+                console.warning("--matrices none: no map/associations.h5 to rank genes by, so the features' ORA and GSEA are skipped "
+                                + "(module and --gene-list queries still run)")
+            }
             let earlier = try EarlierResults(folder: out, knownModules: (modules.genes, modules.detection.labels), console: console)
             let stage = EnrichStage(settings: enrich, seed: common.seed, console: console)
             let (summary, highlights) = try stage.run(earlier: earlier, collection: geneSets.sets, omicsGenes: cohort.omics?.rowLabels,
@@ -101,7 +105,7 @@ struct RunCommand: ParsableCommand {
 
     /// The report's first facts: version, inputs with their fingerprints, samples.
     static func runFacts(_ manifest: Manifest) -> [(String, String)] {
-        var facts = [("rgmap", "\(manifest.version), \(manifest.environment.blasCore) BLAS kernels, \(manifest.environment.blasThreads) threads")]
+        var facts = [("rgmap", "\(manifest.version), \(manifest.environment.blasCore) BLAS kernels, \(manifest.environment.blasThreads) thread\(manifest.environment.blasThreads == 1 ? "" : "s")")]
         facts += manifest.inputs.map { ($0.role, "\($0.path) (\($0.format), SHA-256 \($0.sha256.prefix(12))…)") }
         if let matching = manifest.sampleMatching {
             facts.append(("samples", "\(matching.samples.count) matched (ID match \(matching.normalization.rawValue))"))

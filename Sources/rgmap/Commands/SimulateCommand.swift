@@ -19,6 +19,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Number of genes.", valueName: "n"))
     var genes = 5000
 
+    @Option(help: ArgumentHelp("Patients with both images and expression (imaged: 6 more; sequenced: 5 fewer).", valueName: "n"))
+    var patients = 150
+
     @OptionGroup(title: "Run") var common: CommonOptions
 
     func run() throws {
@@ -26,8 +29,12 @@ struct SimulateCommand: ParsableCommand {
         let output = try OutputDirectory(path: out, force: common.force)
         let console = common.console
         let sets = try InputLoader.loadGeneSets(path: geneSets)
+        guard (20...850).contains(patients) else { throw ValidationError("--patients must be between 20 and 850, got \(patients)") }
         var options = SimulationOptions(seed: common.seed)
         options.genes = genes
+        options.profiledPatients = patients
+        options.imagedPatients = patients + 6
+        options.sequencedPatients = patients - 5
         let step = console.step("simulating")
         let cohort = try ExampleCohortSimulator.simulate(options, geneSets: sets)
         try ExampleCohortWriter.write(cohort, to: output)

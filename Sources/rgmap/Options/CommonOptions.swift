@@ -9,7 +9,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Write into an existing non-empty --out folder.")
     var force = false
 
-    @Option(help: ArgumentHelp("Threads for BLAS and rgmap's own parallel loops (default: all cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("Threads for parallel loops and matrix products (default: all cores; results are the same for any count).", valueName: "n"))
     var threads: Int?
 
     @Option(help: ArgumentHelp("Seed for every random step.", valueName: "n"))
@@ -23,11 +23,11 @@ struct CommonOptions: ParsableArguments {
 
     var console: Console { Console(quiet: quiet) }
 
-    /// Applies `--threads` to BLAS.
+    /// Applies `--threads` to rgmap's parallel loops and strips of matrix products (BLAS itself stays single-threaded).
     func configureThreads() throws {
+        BLASRuntime.pinSingleThreaded()
         if let threads {
             guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
-            BLASRuntime.setThreads(threads)
             Parallel.threads = threads
         }
     }

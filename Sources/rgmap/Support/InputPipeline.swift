@@ -43,6 +43,7 @@ struct InputPipeline {
             tables.removeAll()
             reportMatching(cohort.matching)
             let (processed, report) = try Preprocessor.apply(cohort, options: preprocess.options)
+            for warning in report.warnings { console.warning(warning) }
             result.cohort = processed
             result.preprocessing = report
             result.steps.record("match samples and preprocess", seconds: Date().timeIntervalSince(started))

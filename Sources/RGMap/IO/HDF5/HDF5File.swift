@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CHDF5
 
 /// A read-only HDF5 file with the few queries rgmap's loaders need.
@@ -77,6 +80,7 @@ final class HDF5File {
         }
         guard data.isNumeric else { throw error(name, "holds \(describe(data.typeClass)), expected numbers") }
         let rows = data.dimensions[0], columns = data.dimensions[1]
+        try requireDenseFits(name, rows: rows, columns: columns)
         let fileSpace = HDF5Handle(H5Dget_space(data.handle.id), closer: H5Sclose)
         let blockRows = max(1, (1 << 22) / max(columns, 1))
         var failed = false
@@ -98,6 +102,21 @@ final class HDF5File {
         }
         if failed { throw error(name, "read failed (truncated or corrupt data)") }
         return (rows, columns, values)
+    }
+
+    /// Refuses a matrix whose dense copy (doubles) would not fit in the memory available: a
+    /// small file can declare a huge extent (chunked storage holds only the chunks written).
+    func requireDenseFits(_ name: String, rows: Int, columns: Int) throws {
+        let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
+        let (bytes, overflow2) = cells.multipliedReportingOverflow(by: MemoryLayout<Double>.size)
+        let available = AvailableMemory.bytes
+        if overflow || overflow2 {
+            throw error(name, "is \(rows) x \(columns): more values than a 64-bit machine can address")
+        }
+        if let available, UInt64(bytes) > available {
+            throw error(name, "is \(rows) x \(columns): \(AvailableMemory.text(UInt64(bytes))) as doubles, more than the "
+                        + "\(AvailableMemory.text(available)) of memory available")
+        }
     }
 
     /// Reads `count` elements of a 1-D numeric dataset starting at `offset` into `target`.
@@ -150,10 +169,21 @@ final class HDF5File {
             guard H5Dread(data.handle.id, memoryType.id, 0, 0, HDF5Library.defaultID, &pointers) >= 0 else {
                 throw error(data.name, "read failed (truncated or corrupt data)")
             }
-            let strings = pointers.map { $0.map { String(cString: $0) } ?? "" }
             let space = HDF5Handle(H5Dget_space(data.handle.id), closer: H5Sclose)
-            H5Dvlen_reclaim(memoryType.id, space.id, HDF5Library.defaultID, &pointers)
-            return strings
+            defer { H5Dvlen_reclaim(memoryType.id, space.id, HDF5Library.defaultID, &pointers) }
+            var labels: [String] = []
+            labels.reserveCapacity(count)
+            for (index, pointer) in pointers.enumerated() {
+                guard let pointer else { labels.append(""); continue }
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
+                                                count: strlen(pointer))
+                do {
+                    labels.append(try HDF5LabelDecoding.label(bytes, index: index))
+                } catch let error as HDF5LabelDecoding.InvalidLabel {
+                    throw self.error(data.name, error.message)
+                }
+            }
+            return labels
         }
         // Read fixed-length strings in the file's own type (no conversion: a C-string memory
         // type would cut the last character of a full-width, null-padded string).
@@ -163,11 +193,10 @@ final class HDF5File {
         guard H5Dread(data.handle.id, memoryType.id, 0, 0, HDF5Library.defaultID, &bytes) >= 0 else {
             throw error(data.name, "read failed (truncated or corrupt data)")
         }
-        return (0..<count).map { i in
-            var slice = bytes[(i * width)..<((i + 1) * width)]
-            if let end = slice.firstIndex(of: 0) { slice = slice[..<end] }
-            while slice.last == 0x20 { slice = slice.dropLast() }
-            return String(decoding: slice, as: UTF8.self)
+        do {
+            return try bytes.withUnsafeBufferPointer { try HDF5LabelDecoding.fixedWidth($0, width: width) }
+        } catch let error as HDF5LabelDecoding.InvalidLabel {
+            throw self.error(data.name, error.message)
         }
     }
 
