@@ -149,6 +149,11 @@ def write_bad_files():
         f.create_dataset("matrix", shape=(2**33, 2**33), dtype="f8", chunks=(1, 1024))
         string_dataset(f, "row_names", ["A"])
         string_dataset(f, "col_names", ["S1"])
+    # A label list declaring 2^60 names (chunked, nothing stored) next to a small matrix.
+    with h5py.File(os.path.join(BAD, "huge_label_list.h5"), "w") as f:
+        f.create_dataset("matrix", data=EXPRESSION)
+        f.create_dataset("row_names", shape=(2**60,), dtype=h5py.string_dtype(), chunks=(1024,))
+        string_dataset(f, "col_names", SAMPLES)
     # AnnData before 0.7: obs and var as compound datasets.
     with h5py.File(os.path.join(BAD, "old_anndata.h5ad"), "w") as f:
         f.create_dataset("X", data=EXPRESSION.T)

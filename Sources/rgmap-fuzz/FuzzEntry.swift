@@ -16,8 +16,14 @@ enum FuzzSetup {
 
     static let scratchPath: String = {
         let folder = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp")
+        atexit { FuzzSetup.removeScratchFiles() }
         return "\(folder)/rgmap-fuzz-\(getpid())"
     }()
+
+    /// The harness writes the input to the scratch path plus one of these suffixes.
+    static func removeScratchFiles() {
+        for suffix in [".tsv", ".csv", ".txt", ".maf", ".gmt"] { unlink(scratchPath + suffix) }
+    }
 }
 
 func printError(_ message: String) {

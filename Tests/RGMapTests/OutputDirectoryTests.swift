@@ -31,7 +31,7 @@ import Testing
         let parent = Fixtures.scratchFolder()
         let output = try OutputDirectory(path: parent + "/out", force: false)
         for name in ["../escaped.tsv", "/tmp/escaped.tsv", "a/../../escaped.tsv", "a//b.tsv", "./a.tsv", "a\0b.tsv",
-                     String(repeating: "x", count: 256) + ".tsv"] {
+                     String(repeating: "x", count: 201) + ".tsv"] {
             #expect(throws: OutputError.self) { try output.write(name, data: Data("x".utf8)) }
             #expect(throws: OutputError.self) { try output.temporaryPath(for: name) }
         }

@@ -107,12 +107,13 @@ public struct OutputDirectory: Sendable {
     }
 
     /// The final URL of `relativePath`, which must stay inside the folder: relative, no `..`
-    /// or empty component, no NUL byte, names of at most 255 bytes. Every output name is
+    /// or empty component, no NUL byte, names of at most 200 bytes (the temporary name adds a
+    /// prefix and a suffix within the file system's 255). Every output name is
     /// fixed by rgmap today; this guards any that is ever built from a label.
     func destination(_ relativePath: String) throws -> URL {
         let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !relativePath.hasPrefix("/"), !relativePath.utf8.contains(0),
-              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && $0.utf8.count <= 255 }) else {
+              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && $0.utf8.count <= 200 }) else {
             throw OutputError("refusing to write \(relativePath.quotedForMessage()): output names must stay inside --out \(path)")
         }
         return url(relativePath)

@@ -102,11 +102,11 @@ private final class Inflater {
     private var inflatedBytes = 0
 
     /// Past this much output, a stream that has grown more than ``bombRatio``-fold is refused:
-    /// deflate goes beyond 200-fold only on long runs of a short pattern (expression tables
-    /// compress 3-10-fold, sparse 0/1 tables rarely past 100-fold), while a crafted file of a
-    /// few hundred kilobytes would otherwise fill memory.
+    /// deflate goes beyond 500-fold (its limit is about 1032) only on long runs of a short
+    /// pattern, while expression tables compress 3-10-fold and sparse 0/1 or count tables
+    /// rarely past 100-fold; a crafted file of a few hundred kilobytes would otherwise fill memory.
     static let bombCheckAfter = 128 << 20
-    static let bombRatio = 200
+    static let bombRatio = 500
 
     init(path: String) throws {
         self.path = path

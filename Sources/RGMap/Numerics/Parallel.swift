@@ -33,7 +33,11 @@ public enum Parallel {
         withoutActuallyEscaping(body) { escapable in
             // The iterations touch disjoint data by contract; the closure itself is not Sendable.
             nonisolated(unsafe) let work = escapable
-            DispatchQueue.concurrentPerform(iterations: iterations) { work($0) }
+            // concurrentPerform would use every core; `threads` workers take every threads-th iteration.
+            let workers = min(threads, iterations)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for i in stride(from: worker, to: iterations, by: workers) { work(i) }
+            }
         }
     }
 }

@@ -67,8 +67,11 @@ final class HDF5File {
         var dims = [hsize_t](repeating: 0, count: max(rank, 1))
         H5Sget_simple_extent_dims(space.id, &dims, nil)
         let type = HDF5Handle(H5Dget_type(id), closer: H5Tclose)
-        return Dataset(handle: handle, name: name, dimensions: dims.prefix(rank).map { Int($0) },
-                       typeClass: H5Tget_class(type.id))
+        let dimensions = dims.prefix(rank).compactMap { Int(exactly: $0) }
+        guard dimensions.count == rank else {
+            throw error(name, "declares \(dims.prefix(rank).map(String.init).joined(separator: " x ")) values: more than a 64-bit machine can address")
+        }
+        return Dataset(handle: handle, name: name, dimensions: dimensions, typeClass: H5Tget_class(type.id))
     }
 
     /// Reads a 2-D numeric dataset as row-major `Double`, in blocks of rows (hyperslabs)
@@ -107,14 +110,20 @@ final class HDF5File {
     /// Refuses a matrix whose dense copy (doubles) would not fit in the memory available: a
     /// small file can declare a huge extent (chunked storage holds only the chunks written).
     func requireDenseFits(_ name: String, rows: Int, columns: Int) throws {
-        let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
-        let (bytes, overflow2) = cells.multipliedReportingOverflow(by: MemoryLayout<Double>.size)
-        let available = AvailableMemory.bytes
-        if overflow || overflow2 {
-            throw error(name, "is \(rows) x \(columns): more values than a 64-bit machine can address")
+        try requireFits(name, shape: [rows, columns], bytesEach: MemoryLayout<Double>.size, as: "doubles")
+    }
+
+    /// Refuses to read a dataset of `shape` whose copy in memory (`bytesEach` per value) would
+    /// not fit: label lists and sparse indices are read whole, so their size is checked too.
+    func requireFits(_ name: String, shape: [Int], bytesEach: Int, as what: String) throws {
+        var bytes = bytesEach, overflow = false
+        for extent in shape where !overflow { (bytes, overflow) = bytes.multipliedReportingOverflow(by: extent) }
+        let described = shape.map(String.init).joined(separator: " x ")
+        if overflow {
+            throw error(name, "is \(described): more values than a 64-bit machine can address")
         }
-        if let available, UInt64(bytes) > available {
-            throw error(name, "is \(rows) x \(columns): \(AvailableMemory.text(UInt64(bytes))) as doubles, more than the "
+        if let available = AvailableMemory.bytes, UInt64(bytes) > available {
+            throw error(name, "is \(described): \(AvailableMemory.text(UInt64(bytes))) as \(what), more than the "
                         + "\(AvailableMemory.text(available)) of memory available")
         }
     }
@@ -138,6 +147,7 @@ final class HDF5File {
         guard data.dimensions.count == 1, data.typeClass == H5T_INTEGER else {
             throw error(name, "expected a 1-D integer dataset, found \(data.dimensions.count)-D \(describe(data.typeClass))")
         }
+        try requireFits(name, shape: data.dimensions, bytesEach: MemoryLayout<Int64>.size, as: "integers")
         var values = [Int64](repeating: 0, count: data.dimensions[0])
         try values.withUnsafeMutableBufferPointer { buffer in
             if let base = buffer.baseAddress {
@@ -163,6 +173,8 @@ final class HDF5File {
     private func readStrings(_ data: Dataset) throws -> [String] {
         let count = data.dimensions[0]
         let fileType = HDF5Handle(H5Dget_type(data.handle.id), closer: H5Tclose)
+        // Each label costs at least its stored width (fixed) or a pointer and a string (variable).
+        try requireFits(data.name, shape: [count], bytesEach: max(H5Tget_size(fileType.id), 1) + 32, as: "labels")
         if H5Tis_variable_str(fileType.id) > 0 {
             let memoryType = HDF5Library.variableStringType()
             var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
