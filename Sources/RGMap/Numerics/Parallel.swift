@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Dispatch
+import Synchronization
 
 /// rgmap's own parallel loops (BLAS has its threads; these are for everything else).
 public enum Parallel {
@@ -33,13 +34,20 @@ public enum Parallel {
         withoutActuallyEscaping(body) { escapable in
             // The iterations touch disjoint data by contract; the closure itself is not Sendable.
             nonisolated(unsafe) let work = escapable
-            // concurrentPerform would use every core; `threads` workers take every threads-th iteration.
-            let workers = min(threads, iterations)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for i in stride(from: worker, to: iterations, by: workers) { work(i) }
+            // concurrentPerform alone would use every core: `threads` workers instead, each taking
+            // the next iteration not yet taken (so unequal iterations stay balanced).
+            let next = IterationCounter()
+            DispatchQueue.concurrentPerform(iterations: min(threads, iterations)) { _ in
+                while case let i = next.take(), i < iterations { work(i) }
             }
         }
     }
+}
+
+/// Hands out 0, 1, 2, ... to concurrent workers.
+private final class IterationCounter: Sendable {
+    private let value = Atomic<Int>(0)
+    func take() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
 
 /// The number of CPU cores available to this process.
