@@ -41,7 +41,7 @@ def number(text):
         return None
 
 
-def check_table(label, path):
+def check_table(path):
     """Every numeric cell of a known statistic in range, and q >= p on each row."""
     with open(path, newline="") as f:
         rows = list(csv.reader(f, delimiter="\t"))
@@ -98,7 +98,7 @@ def main():
         found = tables(root)
         rows = 0
         for relative, path in sorted(found.items()):
-            header, count, bad = check_table(relative, path)
+            header, count, bad = check_table(path)
             shapes.setdefault(relative, {})[name] = header
             rows += count
             if bad:

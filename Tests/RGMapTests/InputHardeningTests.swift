@@ -20,7 +20,7 @@ import Testing
     @Test func firstInvalidUTF8ByteIsFoundAfterMultibyteCharacters() {
         let bytes: [UInt8] = Array("µé".utf8) + [0xE2, 0x82] + Array("x".utf8)  // a cut 3-byte sequence
         let found = bytes.withUnsafeBufferPointer { UTF8Check.firstInvalidByte(in: $0) }
-        #expect(found?.offset == 4 && found?.byte == 0xE2)
+        #expect(found == UTF8Check.InvalidByte(offset: 4, byte: 0xE2))
         #expect(Array("naïve".utf8).withUnsafeBufferPointer { UTF8Check.firstInvalidByte(in: $0) } == nil)
     }
 

@@ -37,33 +37,19 @@ public struct OutputDirectory: Sendable {
 
     /// Streams a file to `relativePath` through `body`, atomically.
     public func write(_ relativePath: String, body: (FileHandle) throws -> Void) throws {
-        let final = try destination(relativePath)
-        let folder = final.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError("cannot create folder \(folder.path): \(error.localizedDescription)")
-        }
-        let temporary = folder.appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
-        PartialFiles.register(temporary.path)
-        defer { PartialFiles.unregister(temporary.path) }
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: temporary) else {
-            throw OutputError("cannot create \(temporary.path)")
-        }
-        do {
-            try body(handle)
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            try? handle.close()
-            unlink(temporary.path)
-            throw OutputError("writing \(final.path) failed: \(error)")
-        }
-        guard rename(temporary.path, final.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw OutputError("cannot move \(temporary.lastPathComponent) into place as \(final.path): \(reason)")
+        try writeByName(relativePath) { temporary in
+            guard FileManager.default.createFile(atPath: temporary, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw OutputError("cannot create \(temporary)")
+            }
+            do {
+                try body(handle)
+                try handle.synchronize()
+                try handle.close()
+            } catch {
+                try? handle.close()
+                throw OutputError("writing \(url(relativePath).path) failed: \(error)")
+            }
         }
     }
 

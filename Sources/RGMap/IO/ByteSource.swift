@@ -64,14 +64,28 @@ final class ByteSource {
         return max(size, fileSize)
     }
 
+    /// Past this much output, a gzip stream that has grown more than ``bombRatio``-fold is
+    /// refused: deflate's limit is about 1032-fold, reached only on long runs of a short
+    /// pattern, while measured tables stay far below 500 (the example's expression 2.5-fold,
+    /// a 0/1 table with 2% ones 53-fold, with 0.1% ones 170-fold); a crafted file of a few
+    /// hundred kilobytes would otherwise fill memory.
+    static let bombCheckAfter = 128 << 20
+    static let bombRatio = 500
+    /// Bytes handed out so far (decompressed bytes for gzip input).
+    private var streamBytes = 0
+
     /// Fills up to `capacity` bytes at `buffer`; returns 0 only at the end of the data.
     func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int {
-        if let inflater {
-            return try inflater.read(into: buffer, capacity: capacity) { raw, count in
-                try self.readRaw(into: raw, capacity: count)
-            }
+        guard let inflater else { return try readRaw(into: buffer, capacity: capacity) }
+        let n = try inflater.read(into: buffer, capacity: capacity) { raw, count in
+            try self.readRaw(into: raw, capacity: count)
         }
-        return try readRaw(into: buffer, capacity: capacity)
+        streamBytes += n
+        if streamBytes > Self.bombCheckAfter && streamBytes > Self.bombRatio * fileBytesRead {
+            throw InputError(file: path, message: "gzip data expand more than \(Self.bombRatio)-fold (\(streamBytes >> 20) MiB from "
+                             + "\(fileBytesRead >> 10) KiB so far): a gzip bomb, not a table (if it is a real table, give it decompressed)")
+        }
+        return n
     }
 
     private func readRaw(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int {
@@ -98,15 +112,6 @@ private final class Inflater {
     private var endOfFile = false
     /// True between the end of one gzip member and the start of the next.
     private var betweenMembers = false
-    private var compressedBytes = 0
-    private var inflatedBytes = 0
-
-    /// Past this much output, a stream that has grown more than ``bombRatio``-fold is refused:
-    /// deflate goes beyond 500-fold (its limit is about 1032) only on long runs of a short
-    /// pattern, while expression tables compress 3-10-fold and sparse 0/1 or count tables
-    /// rarely past 100-fold; a crafted file of a few hundred kilobytes would otherwise fill memory.
-    static let bombCheckAfter = 128 << 20
-    static let bombRatio = 500
 
     init(path: String) throws {
         self.path = path
@@ -131,7 +136,6 @@ private final class Inflater {
         while stream.avail_out > 0 {
             if stream.avail_in == 0 && !endOfFile {
                 let n = try refill(input, inputCapacity)
-                compressedBytes += n
                 if n == 0 {
                     endOfFile = true
                 } else {
@@ -158,12 +162,6 @@ private final class Inflater {
                 throw InputError(file: path, message: "corrupt gzip data: \(detail)")
             }
         }
-        let produced = capacity - Int(stream.avail_out)
-        inflatedBytes += produced
-        if inflatedBytes > Self.bombCheckAfter && inflatedBytes > Self.bombRatio * compressedBytes {
-            throw InputError(file: path, message: "gzip data expand more than \(Self.bombRatio)-fold (\(inflatedBytes >> 20) MiB from "
-                             + "\(compressedBytes >> 10) KiB so far): a gzip bomb, not a table (if it is a real table, give it decompressed)")
-        }
-        return produced
+        return capacity - Int(stream.avail_out)
     }
 }

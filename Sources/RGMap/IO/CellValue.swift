@@ -55,6 +55,11 @@ extension CellValue {
         isDecimalComma(text) ? " (a decimal comma? rgmap reads '.' as the decimal mark; re-export the table with '.')" : ""
     }
 
+    /// The message for a cell of a numeric column that holds `text`.
+    static func notANumber(in column: String, found text: String) -> String {
+        "expected a number or NA in column \(column.quotedForMessage()), found \(text.quotedForMessage())" + hint(for: text)
+    }
+
     /// The tokens read as missing, for messages and docs.
     static let missingTokens = "NA, NaN, nan, '.' or empty"
 }

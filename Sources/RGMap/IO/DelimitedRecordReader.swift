@@ -126,11 +126,13 @@ struct DelimitedRecordReader: ~Copyable {
             throw InputError(file: path, line: lineNumber, column: index + 1,
                              message: "a NUL byte at position \(nul + 1) of the label: expected a delimited text table (is this a binary file?)")
         }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        let (offset, byte) = UTF8Check.firstInvalidByte(in: bytes)!
-        throw InputError(file: path, line: lineNumber, column: index + 1,
-                         message: String(format: "byte 0x%02X at position %d of the label is not UTF-8: expected UTF-8 text (", byte, offset + 1)
-                            + "a Latin-1 or Windows-1252 export? re-save the file as UTF-8)")
+        do {
+            return try UTF8Check.decode(bytes)
+        } catch {
+            throw InputError(file: path, line: lineNumber, column: index + 1,
+                             message: String(format: "byte 0x%02X at position %d of the label is not UTF-8: expected UTF-8 text (", error.byte, error.offset + 1)
+                                + "a Latin-1 or Windows-1252 export? re-save the file as UTF-8)")
+        }
     }
 
     /// Every field of the current record as labels (see ``label(_:)``).

@@ -81,8 +81,7 @@ enum FeatureTableReader {
                 }
                 guard !CellValue.isDecimalComma(firstText.text) else {
                     throw InputError(file: path, line: firstText.line, column: column + 1,
-                                     message: "expected a number or NA in column \(name.quotedForMessage()), found \(firstText.text.quotedForMessage())"
-                                        + CellValue.hint(for: firstText.text))
+                                     message: CellValue.notANumber(in: name, found: firstText.text))
                 }
                 text.append(name)
             } else {

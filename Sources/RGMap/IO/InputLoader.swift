@@ -88,10 +88,9 @@ public enum InputLoader {
 
     private static func loadNumeric(_ role: TableRole, _ path: String, progress: ProgressCallback?) throws -> LoadedTable {
         let table = try NumericTableReader.read(path: path, progress: progress)
-        if role == .mutations, let bad = table.matrix.values.firstIndex(where: { !$0.isNaN && $0 != 0 && $0 != 1 }) {
-            let row = bad / table.matrix.columnCount, column = bad % table.matrix.columnCount
+        if role == .mutations, let (row, column, value) = firstNonBinary(table.matrix) {
             throw InputError(file: path, line: table.rowLines[row], column: table.valueColumnOffset + column + 1,
-                             message: "mutation status \(String(format: "%g", table.matrix.values[bad])) in column \(table.matrix.columnLabels[column].quotedForMessage()): expected 0, 1 or NA (or give a MAF file)")
+                             message: "mutation status \(String(format: "%g", value)) in column \(table.matrix.columnLabels[column].quotedForMessage()): expected 0, 1 or NA (or give a MAF file)")
         }
         return LoadedTable(role: role, path: path, format: describe(table.delimiter, gzip: table.isGzip),
                            content: .numeric(table.matrix), notes: table.notes)
@@ -114,13 +113,15 @@ public enum InputLoader {
 
     /// A 0/1 mutation table: every value must be 0, 1 or missing.
     private static func requireBinary(_ table: LoadedTable) throws -> LoadedTable {
-        guard case .numeric(let matrix) = table.content else { return table }
-        if let bad = matrix.values.firstIndex(where: { !$0.isNaN && $0 != 0 && $0 != 1 }) {
-            let row = bad / matrix.columnCount, column = bad % matrix.columnCount
-            throw InputError(file: table.path,
-                             message: "mutation table value \(matrix.values[bad]) at row \(matrix.rowLabels[row].quotedForMessage()), column \(matrix.columnLabels[column].quotedForMessage()): expected 0, 1 or NA (or give a MAF file)")
-        }
-        return table
+        guard case .numeric(let matrix) = table.content, let (row, column, value) = firstNonBinary(matrix) else { return table }
+        throw InputError(file: table.path,
+                         message: "mutation table value \(value) at row \(matrix.rowLabels[row].quotedForMessage()), column \(matrix.columnLabels[column].quotedForMessage()): expected 0, 1 or NA (or give a MAF file)")
+    }
+
+    /// The first cell (row-major) of a mutation table that is neither 0, 1 nor missing.
+    private static func firstNonBinary(_ matrix: LabeledMatrix) -> (row: Int, column: Int, value: Double)? {
+        guard let bad = matrix.values.firstIndex(where: { !$0.isNaN && $0 != 0 && $0 != 1 }) else { return nil }
+        return (bad / matrix.columnCount, bad % matrix.columnCount, matrix.values[bad])
     }
 
     static func isHDF5(_ path: String) throws -> Bool { try leadingBytes(path, count: 8) == HDF5File.signature }

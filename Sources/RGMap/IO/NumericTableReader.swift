@@ -185,8 +185,7 @@ private struct RowLayout: Sendable {
                                      message: "infinite value \(reader.string(column).quotedForMessage()): expected a finite number or NA")
                 case .text:
                     throw InputError(file: path, line: reader.lineNumber, column: column + 1,
-                                     message: "expected a number or NA in column \(columnLabels[column - 1 - skipped].quotedForMessage()), found \(reader.string(column).quotedForMessage())"
-                                         + CellValue.hint(for: reader.string(column)))
+                                     message: CellValue.notANumber(in: columnLabels[column - 1 - skipped], found: reader.string(column)))
                 }
             }
             progressTick += 1

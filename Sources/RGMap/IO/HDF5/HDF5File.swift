@@ -83,7 +83,7 @@ final class HDF5File {
         }
         guard data.isNumeric else { throw error(name, "holds \(describe(data.typeClass)), expected numbers") }
         let rows = data.dimensions[0], columns = data.dimensions[1]
-        try requireDenseFits(name, rows: rows, columns: columns)
+        try requireFits(name, shape: [rows, columns], bytesEach: MemoryLayout<Double>.size, as: "doubles")
         let fileSpace = HDF5Handle(H5Dget_space(data.handle.id), closer: H5Sclose)
         let blockRows = max(1, (1 << 22) / max(columns, 1))
         var failed = false
@@ -107,14 +107,9 @@ final class HDF5File {
         return (rows, columns, values)
     }
 
-    /// Refuses a matrix whose dense copy (doubles) would not fit in the memory available: a
-    /// small file can declare a huge extent (chunked storage holds only the chunks written).
-    func requireDenseFits(_ name: String, rows: Int, columns: Int) throws {
-        try requireFits(name, shape: [rows, columns], bytesEach: MemoryLayout<Double>.size, as: "doubles")
-    }
-
     /// Refuses to read a dataset of `shape` whose copy in memory (`bytesEach` per value) would
-    /// not fit: label lists and sparse indices are read whole, so their size is checked too.
+    /// not fit: a small file can declare a huge extent (chunked storage holds only the chunks
+    /// written), for matrices, label lists and sparse indices alike.
     func requireFits(_ name: String, shape: [Int], bytesEach: Int, as what: String) throws {
         var bytes = bytesEach, overflow = false
         for extent in shape where !overflow { (bytes, overflow) = bytes.multipliedReportingOverflow(by: extent) }

@@ -1,5 +1,5 @@
 /// Turns the raw bytes of HDF5 string datasets into labels, refusing text that is not UTF-8
-/// (a repaired label would no longer match the same sample or gene in another table).
+/// (``UTF8Check``).
 enum HDF5LabelDecoding {
     /// A label whose bytes are not UTF-8.
     struct InvalidLabel: Error, Equatable {
@@ -37,8 +37,10 @@ enum HDF5LabelDecoding {
     /// One label from its bytes (a variable-length string up to its null byte, or a fixed-width slot).
     /// - Throws: ``InvalidLabel``.
     static func label(_ bytes: UnsafeBufferPointer<UInt8>, index: Int) throws -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        let (offset, byte) = UTF8Check.firstInvalidByte(in: bytes)!
-        throw InvalidLabel(index: index, offset: offset, byte: byte)
+        do {
+            return try UTF8Check.decode(bytes)
+        } catch {
+            throw InvalidLabel(index: index, offset: error.offset, byte: error.byte)
+        }
     }
 }

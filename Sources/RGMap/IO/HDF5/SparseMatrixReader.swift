@@ -29,7 +29,7 @@ struct SparseMatrixReader {
               zip(indptr, indptr.dropFirst()).allSatisfy({ $0 <= $1 }) else {
             throw file.error(group, "corrupt sparse matrix: indptr, indices and data do not agree")
         }
-        try file.requireDenseFits(group, rows: rows, columns: columns)
+        try file.requireFits(group, shape: [rows, columns], bytesEach: MemoryLayout<Double>.size, as: "doubles")
         var dense = [Double](repeating: 0, count: rows * columns)
         let values = UnsafeMutablePointer<Double>.allocate(capacity: Self.sliceLength)
         let positions = UnsafeMutablePointer<Int64>.allocate(capacity: Self.sliceLength)
