@@ -5,7 +5,7 @@
 SWIFT        ?= swift
 APT_PACKAGES := pkg-config zlib1g-dev libopenblas-dev liblapacke-dev libhdf5-dev r-mathlib libssl-dev
 R_PACKAGES   := r-base-core r-bioc-org.hs.eg.db r-bioc-go.db
-FIXTURE_R_PACKAGES := r-base-core r-bioc-rhdf5 r-cran-wgcna r-bioc-bladderbatch
+FIXTURE_R_PACKAGES := r-base-core r-bioc-rhdf5 r-cran-wgcna r-bioc-bladderbatch r-cran-jsonlite
 BENCH_PACKAGES   := r-base-core r-cran-wgcna r-cran-data.table time
 REPORT_PACKAGES  := chromium chromium-driver
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -102,8 +102,8 @@ $(NB_VENV)/.ready: notebooks-export/requirements.txt
 	$(call make-venv,$(NB_VENV),notebooks-export/requirements.txt)
 
 ## notebooks: execute notebooks-export/*.ipynb headless on the demo output (runs `make demo` first if it
-## is missing), write each back with its outputs and its .py and .html beside it; figures (PDF, PNG)
-## go to $(DEMO_OUT)/figures
+## is missing), write each back with its outputs and its .py and .html beside it (the .html self-contained:
+## a page that would load anything over the network fails the run); figures (PDF, PNG) go to $(DEMO_OUT)/figures
 notebooks: notebooks-venv
 	@[ -f $(DEMO_OUT)/manifest.json ] || $(MAKE) demo
 	$(NB_VENV)/bin/python notebooks-export/run_notebooks.py --out $(DEMO_OUT)
@@ -120,8 +120,11 @@ fixtures: venv
 	$(VENV)/bin/python scripts/make_format_fixtures.py
 	Rscript scripts/make_rhdf5_fixture.R
 	Rscript scripts/make_map_fixtures.R
+	Rscript scripts/make_numeric_fixtures.R
 	Rscript scripts/make_network_fixtures.R
 	Rscript scripts/make_module_fixtures.R
+	Rscript scripts/make_network_unit_fixtures.R
+	Rscript scripts/make_odd_module_fixtures.R
 	Rscript scripts/make_enrichment_fixtures.R
 	Rscript scripts/make_heatmap_fixtures.R
 	$(VENV)/bin/python scripts/make_gsea_fixtures.py

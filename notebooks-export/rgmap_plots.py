@@ -1,10 +1,9 @@
 """Shared readers and figure helpers for the rgmap notebooks.
 
 Everything here reads an rgmap output folder (``rgmap run --out DIR``) as specified in
-``docs/formats.md`` ("# Plot-ready exports") and ``/work/shared/docs/interface.md``
-("Output folder"). A required file that is missing, or a plot-ready export that
-contradicts itself (matrix order versus order file versus dendrogram), raises an
-exception naming the file: nothing is skipped silently.
+``docs/formats.md`` ("# Output files" and "# Plot-ready exports"). A required file that
+is missing, or a plot-ready export that contradicts itself (matrix order versus order file
+versus dendrogram), raises an exception naming the file: nothing is skipped silently.
 """
 
 from __future__ import annotations

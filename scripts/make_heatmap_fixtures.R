@@ -23,3 +23,10 @@ me[3, ] <- me[1, ] + rnorm(30, sd = 0.5)
 write_matrix(me, "eigengenes.tsv", corner = "label")
 write_matrix((1 + cor(t(me))) / 2, "eigengene_adjacency.tsv", corner = "label")
 write_tree(hclust(as.dist(1 - cor(t(me))), method = "average"), "eigengene_tree")
+# The row tree's conventions as R states them, for the Newick and JSON exports: each pair of
+# leaves' merge height (cophenetic) and the hclust fields as jsonlite writes them (15 significant digits).
+rows_tree <- hclust(as.dist(1 - cor(t(x))), method = "average")
+write_matrix(as.matrix(cophenetic(rows_tree)), "rows_tree_cophenetic.tsv", corner = "label")
+writeLines(jsonlite::toJSON(list(labels = rows_tree$labels, merge = rows_tree$merge, height = rows_tree$height,
+                                 order = rows_tree$order), digits = NA),
+           file.path(out, "rows_tree_hclust.json"))

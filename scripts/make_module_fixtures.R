@@ -66,10 +66,6 @@ for (data in c("bladder2000", "sim800")) {
         labels[[sprintf("ds%d_%s", deep, pam)]] <- cutreeDynamic(tree, distM = 1 - tom, method = "hybrid", deepSplit = deep,
           cutHeight = 0.995, minClusterSize = 20, pamStage = pam != "none", pamRespectsDendro = pam == "respects", verbose = 0)
       }
-      for (deep in c(TRUE, FALSE)) {
-        labels[[sprintf("tree_%s", if (deep) "deep" else "shallow")]] <- cutreeDynamic(tree, method = "tree", deepSplit = deep,
-          minClusterSize = 20, verbose = 0)
-      }
     }
     write_table(labels, paste0(prefix, "labels.tsv"))
     cat(data, setting, "modules:", length(setdiff(unique(net$colors), 0)), "\n")

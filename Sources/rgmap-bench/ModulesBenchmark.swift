@@ -60,7 +60,7 @@ struct ModulesBenchmark {
         let rSteps = try timings(folder + "/modules_r_timings.tsv")
         let rLabels = try labels(folder + "/modules_r_labels.tsv")
         let rModules = rSteps["blockwiseModules"]!
-        // The baseline (and a WGCNA user's route) counts pickSoftThreshold too, as rgmap's command does.
+        // The second baseline (a WGCNA user's route) counts pickSoftThreshold too, as rgmap's command does.
         let baselines = [("R blockwiseModules, one block", rModules),
                          ("R pickSoftThreshold + blockwiseModules", rModules + rSteps["pickSoftThreshold"]!)]
         for (baseline, seconds) in baselines {

@@ -11,10 +11,10 @@ public struct AssociationMap: Sendable {
     public var options: AssociationOptions
     /// Design columns the correlations were adjusted for (empty: none).
     public var covariateColumns: [String]
-    /// Samples the map was computed over (fewer than the cohort's with `--missing complete`).
+    /// Samples the map was computed over (fewer than the cohort's with complete-case missing values).
     public var sampleCount: Int
     /// Things the user should know: constant variables, undefined pairs, aliased covariates.
-    public var warnings: [String]
+    public var warnings: [Message]
 
     public var featureCount: Int { features.count }
     public var geneCount: Int { genes.count }

@@ -28,20 +28,21 @@ public enum AssociationMapper {
     public static func map(_ cohort: Cohort, options: AssociationOptions, progress: ProgressCallback? = nil,
                            stageCompleted: ((Stage, AssociationMap) -> Void)? = nil) throws -> AssociationMap {
         guard var features = cohort.features, var omics = cohort.omics else {
-            throw UsageError("the association map needs both --features and --omics")
+            throw AnalysisError(.missingInput, "the association map needs both \(setting: .features) and \(setting: .omics)")
         }
         var covariates = cohort.covariates?.matrix
-        var warnings: [String] = []
+        var warnings: [Message] = []
         if options.missing == .complete {
             let keep = (0..<cohort.sampleCount).filter { s in
                 !(0..<features.rowCount).contains { features[$0, s].isNaN }
                     && !(0..<omics.rowCount).contains { omics[$0, s].isNaN }
             }
             guard keep.count >= SampleMatcher.minimumSamples else {
-                throw UsageError("--missing complete leaves \(keep.count) samples with no missing value (need at least \(SampleMatcher.minimumSamples)); use --missing pairwise")
+                throw AnalysisError(.tooFewSamples, "\(setting: .missing, "complete") leaves \(keep.count) samples with no missing value "
+                                    + "(need at least \(SampleMatcher.minimumSamples)); use \(setting: .missing, "pairwise")")
             }
             if keep.count < cohort.sampleCount {
-                warnings.append("--missing complete: \(cohort.sampleCount - keep.count) of \(cohort.sampleCount) samples dropped for a missing value")
+                warnings.append("\(setting: .missing, "complete"): \(cohort.sampleCount - keep.count) of \(cohort.sampleCount) samples dropped for a missing value")
             }
             features = features.selectingColumns(keep)
             omics = omics.selectingColumns(keep)
@@ -49,14 +50,15 @@ public enum AssociationMapper {
         }
         if let design = covariates, design.rowCount == 0 { covariates = nil }
         let engine = CorrelationEngine(method: options.method, covariates: covariates, progress: progress)
-        let result = engine.correlate(features, omics)
+        let result = try engine.correlate(features, omics)
+        // Up to five names in a warning: enough to recognise the kind, short enough for one line.
         if !result.constantFeatures.isEmpty {
-            warnings.append("\(plural(result.constantFeatures.count, "feature")) constant over its samples (r = NA): "
-                            + result.constantFeatures.prefix(5).joined(separator: ", "))
+            warnings.append(Message("\(plural(result.constantFeatures.count, "feature")) constant over its samples (r = NA): "
+                                    + result.constantFeatures.prefix(5).joined(separator: ", ")))
         }
         if !result.constantGenes.isEmpty {
-            warnings.append("\(plural(result.constantGenes.count, "gene")) constant over its samples (r = NA): "
-                            + result.constantGenes.prefix(5).joined(separator: ", "))
+            warnings.append(Message("\(plural(result.constantGenes.count, "gene")) constant over its samples (r = NA): "
+                                    + result.constantGenes.prefix(5).joined(separator: ", ")))
         }
         let undefined = countNaN(result.r, rows: features.rowCount)
         if undefined > 0 { warnings.append("\(plural(undefined, "pair")) with r = NA (a side constant over the pair's samples, or fewer than 2 samples)") }
@@ -104,6 +106,7 @@ public enum AssociationMapper {
         var perRow = [Int](repeating: 0, count: rows)
         values.withUnsafeBufferPointer { values in
             perRow.withUnsafeMutableBufferPointer { perRow in
+                // 16 rows a chunk: each row scans all its columns, so a chunk is worth a thread.
                 Parallel.forEachChunk(rows, minimumChunk: 16) { chunk in
                     for row in chunk {
                         var count = 0

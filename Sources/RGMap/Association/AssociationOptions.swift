@@ -11,6 +11,8 @@ public struct AssociationOptions: Sendable, Codable, Equatable {
     /// The test whose p-values the mutation q-values adjust.
     public var mutationTest: MutationTest
 
+    /// `maxQ` 0.05: the conventional FDR level. `minMutated` 3: the fewest mutated samples for
+    /// which Welch's t has a variance in both groups with more than one degree of freedom.
     public init(method: CorrelationMethod = .pearson, missing: MissingValuePolicy = .pairwise, fdr: FDRMethod = .bh,
                 fdrScope: FDRScope = .global, maxQ: Double = 0.05, minMutated: Int = 3,
                 mutationTest: MutationTest = .wilcoxon) {

@@ -20,7 +20,7 @@ enum BiweightTransform {
                 CorrelationTransform.centre(values, subset: subset, n: n)
                 return CorrelationTransform.normalize(values, n: n)
             }
-            let denominator = 9 * mad
+            let denominator = 9 * mad  // WGCNA's bicor: u = (x - med x) / (9 mad x), Tukey's biweight constant
             for s in 0..<n where subset.contains(s) {
                 let deviation = values[s] - median
                 var u = deviation / denominator

@@ -12,6 +12,9 @@
 ///
 /// The arithmetic is R's, in R's order, so the result equals the comparison-sort path.
 enum BucketStepUp {
+    /// A bucket is the top 20 bits of a p-value's bit pattern (sign, 11 exponent bits, 8
+    /// mantissa bits): each binade of [0, 1] splits into 256 buckets, so p-values spread
+    /// over many small buckets down to the smallest ones.
     private static let shift: UInt64 = 44
     /// Buckets 0 ... bucket(1.0).
     private static let bucketCount = Int(Double(1).bitPattern >> shift) + 1
@@ -19,8 +22,12 @@ enum BucketStepUp {
     /// Adjusts `p` (values in [0, 1] or NaN; `count` of them not NaN) into `q`.
     /// Returns false, leaving `q` untouched, when a value is outside [0, 1].
     /// `completed` is called in order with consecutive ranges of q as they become final.
+    /// Long on purpose: the three passes (count into buckets, cumulative minimum over buckets, fill q)
+    /// share their per-chunk tables, and splitting them would pass those tables around for nothing.
     static func adjust(_ p: UnsafeBufferPointer<Double>, count: Int, factor: Double,
                        into q: UnsafeMutableBufferPointer<Double>, completed: ((Range<Int>) -> Void)? = nil) -> Bool {
+        // Two chunks per thread for balance, each at least 64K values so the per-chunk
+        // bucket tables (bucketCount counters) stay small next to the work.
         let chunks = max(1, min(Parallel.threads * 2, p.count >> 16))
         let chunkSize = (p.count + chunks - 1) / chunks
         func chunk(_ c: Int) -> Range<Int> { (c * chunkSize)..<min(p.count, (c + 1) * chunkSize) }
@@ -73,6 +80,7 @@ enum BucketStepUp {
         steps.withLookup { lookup in
             for block in 0..<blocks {
                 let blockRange = (p.count * block / blocks)..<(p.count * (block + 1) / blocks)
+                // 16K look-ups a chunk: each costs a few loads, so chunks are large.
                 Parallel.forEachChunk(blockRange.count, minimumChunk: 1 << 14) { range in
                     for i in (blockRange.lowerBound + range.lowerBound)..<(blockRange.lowerBound + range.upperBound) {
                         let v = p[i]
@@ -93,10 +101,12 @@ enum BucketStepUp {
         let buckets = starts.count - 1
         var largest = 0
         for b in 0..<buckets { largest = max(largest, starts[b + 1] - starts[b]) }
+        // Radix sort scratch per thread: at most 2^20 keys (8 MB); larger buckets (only with
+        // massively repeated p-values) sort in place instead.
         let scratchCapacity = min(largest, 1 << 20)
         // Work parts of about equal size (values crowd into few buckets near p = 1).
         var parts: [Range<Int>] = []
-        let target = max(1, starts[buckets] / max(1, Parallel.threads * 8))
+        let target = max(1, starts[buckets] / max(1, Parallel.threads * 8))  // 8 parts per thread for balance
         var partStart = 0
         for b in 0..<buckets where starts[b + 1] - starts[partStart] >= target || b == buckets - 1 {
             parts.append(partStart..<(b + 1))
@@ -110,7 +120,7 @@ enum BucketStepUp {
                     let size = starts[b + 1] - starts[b]
                     guard size > 1 else { continue }
                     let start = keys.baseAddress! + starts[b]
-                    if size <= 32 {
+                    if size <= 32 {  // below about 32 keys insertion sort beats a radix pass over 2048 counters
                         insertionSort(start, count: size)
                     } else if size <= scratchCapacity {
                         let sorted = RadixSort.sort(start, scratch: scratch, count: size, lowBit: 0, bits: Int(shift))

@@ -24,12 +24,15 @@ struct CorrelationEngine {
     let covariates: LabeledMatrix?
     var progress: ProgressCallback?
 
-    /// Genes transformed per block: bounds the temporary memory to about 32 MB.
+    /// Genes transformed per block: bounds the temporary memory to about 32 MB (2^22 doubles),
+    /// with at least 64 genes (a product worth BLAS) and at most 2^16.
     static func geneBlock(samples: Int, features: Int) -> Int {
         max(64, min(1 << 16, (1 << 22) / max(samples, features, 1)))
     }
 
-    func correlate(_ x: LabeledMatrix, _ y: LabeledMatrix) -> CorrelationResult {
+    /// - Throws: ``NumericalError`` when the covariate design cannot be factored on a subset
+    ///   of samples (LAPACK failure).
+    func correlate(_ x: LabeledMatrix, _ y: LabeledMatrix) throws -> CorrelationResult {
         precondition(x.columnCount == y.columnCount, "features and genes must share samples")
         let f = x.rowCount, g = y.rowCount
         let xPatterns = MissingnessPatterns(x), yPatterns = MissingnessPatterns(y)
@@ -38,19 +41,26 @@ struct CorrelationEngine {
         var result = CorrelationResult(
             r: [Double](repeating: .nan, count: f * g),
             pairs: complete ? .constant(Int32(x.columnCount)) : .matrix([Int32](repeating: 0, count: f * g)),
-            covariateDF: covariates.map { design in
-                complete ? .constant(Int32(SampleSubset(mask: nil, sampleCount: x.columnCount, covariates: design).covariateDegreesOfFreedom))
+            covariateDF: try covariates.map { design in
+                complete ? .constant(Int32(try SampleSubset(mask: nil, sampleCount: x.columnCount, covariates: design).covariateDegreesOfFreedom))
                     : .matrix([Int32](repeating: 0, count: f * g))
             },
             constantFeatures: [], constantGenes: [])
         if method == .pearson && covariates == nil && (xPatterns.hasMissing || yPatterns.hasMissing) {
             correlateMasked(x, y, into: &result)
         } else {
-            correlateBySubsets(x, y, xPatterns, yPatterns, into: &result)
+            try correlateBySubsets(x, y, xPatterns, yPatterns, into: &result)
         }
         result.constantFeatures = constantRows(x)
         result.constantGenes = constantRows(y)
         return result
+    }
+
+    /// ``correlate(_:_:)`` for an engine without covariates, which cannot fail: only the
+    /// factoring of a covariate design throws.
+    func correlateUnadjusted(_ x: LabeledMatrix, _ y: LabeledMatrix) -> CorrelationResult {
+        precondition(covariates == nil, "an engine with covariates can fail: call correlate")
+        return try! correlate(x, y)
     }
 
     private func correlateMasked(_ x: LabeledMatrix, _ y: LabeledMatrix, into result: inout CorrelationResult) {
@@ -64,7 +74,7 @@ struct CorrelationEngine {
     }
 
     private func correlateBySubsets(_ x: LabeledMatrix, _ y: LabeledMatrix, _ xp: MissingnessPatterns,
-                                    _ yp: MissingnessPatterns, into result: inout CorrelationResult) {
+                                    _ yp: MissingnessPatterns, into result: inout CorrelationResult) throws {
         let n = x.columnCount
         let orders = method == .spearman ? (Self.orders(x), Self.orders(y)) : nil
         let blocks = BlockProducts(engine: self, x: x, y: y, xOrders: orders?.0, yOrders: orders?.1)
@@ -78,7 +88,7 @@ struct CorrelationEngine {
         let totalWork = units.reduce(0) { $0 + $1.xRows.count * $1.yRows.count }
         var done = 0
         for unit in units where !unit.xRows.isEmpty && !unit.yRows.isEmpty {
-            let subset = SampleSubset(mask: unit.mask, sampleCount: n, covariates: covariates)
+            let subset = try SampleSubset(mask: unit.mask, sampleCount: n, covariates: covariates)
             blocks.compute(xRows: unit.xRows, yRows: unit.yRows, subset: subset, into: &result)
             done += unit.xRows.count * unit.yRows.count
             progress?(done, totalWork)
@@ -99,6 +109,7 @@ struct CorrelationEngine {
         var orders = [[Int32]](repeating: [], count: matrix.rowCount)
         matrix.values.withUnsafeBufferPointer { values in
             orders.withUnsafeMutableBufferPointer { orders in
+                // 64 rows a chunk: one sort of a row's samples is short work.
                 Parallel.forEachChunk(matrix.rowCount, minimumChunk: 64) { chunk in
                     for r in chunk {
                         orders[r] = Ranking.order(values.baseAddress! + r * matrix.columnCount, count: matrix.columnCount)
@@ -160,6 +171,7 @@ private struct BlockProducts {
                     }
                 }
                 product.withUnsafeBufferPointer { product in
+                    // 16 rows a chunk: each row corrects a full row of the product.
                     Parallel.forEachChunk(xRows.count, minimumChunk: 16) { chunk in
                         for i in chunk {
                             let base = xRows[i] * g

@@ -22,6 +22,7 @@ struct CorrelationTransform {
         source.values.withUnsafeBufferPointer { values in
             usable.withUnsafeMutableBufferPointer { usable in
                 scaleBefore.withUnsafeMutableBufferPointer { scale in
+                    // 16 rows a chunk: each row is a pass over its samples (a sort for ranks).
                     Parallel.forEachChunk(rows.count, minimumChunk: 16) { chunk in
                         for i in chunk {
                             let row = values.baseAddress! + rows[i] * n
@@ -36,7 +37,7 @@ struct CorrelationTransform {
         }
         residualizer?.residualize(out, rows: rows.count)
         usable.withUnsafeMutableBufferPointer { usable in
-            Parallel.forEachChunk(rows.count, minimumChunk: 16) { chunk in
+            Parallel.forEachChunk(rows.count, minimumChunk: 16) { chunk in  // as above
                 for i in chunk where usable[i] {
                     let target = out + i * n
                     if residualizer != nil, !Self.keepsSignal(target, n: n, spreadBefore: scaleBefore[i]) {
@@ -97,7 +98,8 @@ struct CorrelationTransform {
     }
 
     /// Residuals smaller than 1e-12 of the variable's own spread are rounding noise:
-    /// the covariates explain it completely.
+    /// the covariates explain it completely (a least-squares fit leaves about n u of the
+    /// spread, 1e-14 for 100 samples; 1e-12 keeps a margin and is far below any real residual).
     private static func keepsSignal(_ target: UnsafeMutablePointer<Double>, n: Int, spreadBefore: Double) -> Bool {
         var squares = 0.0
         for s in 0..<n { squares += target[s] * target[s] }

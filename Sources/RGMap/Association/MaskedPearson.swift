@@ -10,7 +10,9 @@
 /// - otherwise, with 0/1 presence masks M: Sx = X0 MY^T, Sxx = X0^2 MY^T, Sy = MX Y0^T,
 ///   Syy = MX (Y0^2)^T, n = MX MY^T, all matrix products.
 enum MaskedPearson {
-    /// Largest fraction of missing cells for the subtraction method.
+    /// Largest fraction of missing cells for the subtraction method. It costs that fraction of
+    /// n f g scalar steps, the mask products a few n f g at BLAS speed (about ten times faster
+    /// a step): they break even near a tenth.
     static let sparseLimit = 0.1
 
     /// Fills `r` and `counts` (x.rows x y.rows, row-major) for every pair.
@@ -19,7 +21,7 @@ enum MaskedPearson {
                           progress: ProgressCallback? = nil) {
         let f = x.rowCount, g = y.rowCount, n = x.columnCount
         let xSide = MaskedSide(x, rows: 0..<f)
-        let block = max(256, (1 << 22) / max(f, 1))
+        let block = max(256, (1 << 22) / max(f, 1))  // y rows per block: 2^22 pairs (32 MB of r), at least 256
         var dense: DenseMoments?
         var start = 0
         while start < g {
@@ -57,6 +59,7 @@ enum MaskedPearson {
         let yTransposed = x.hasMissing ? y.transposedValues() : []
         x.values.withUnsafeBufferPointer { xValues in
             yTransposed.withUnsafeBufferPointer { yT in
+                // 8 rows a chunk: each row corrects a whole row of pairs.
                 Parallel.forEachChunk(x.rows, minimumChunk: 8) { chunk in
                     var sy = [Double](repeating: 0, count: width), syy = sy
                     var xMissing = [Bool](repeating: false, count: n)
@@ -97,7 +100,8 @@ enum MaskedPearson {
     }
 
     /// r from the pair's moments; NaN for fewer than 2 pairs or a side constant over them
-    /// (its variance below 1e-12 of its raw second moment: rounding noise, not signal).
+    /// (its variance below 1e-12 of its raw second moment: rounding noise, not signal; the
+    /// subtraction n Sxx - Sx^2 loses about n u of Sxx to rounding, 1e-14 for 100 samples).
     @inline(__always)
     static func coefficient(n: Double, sxy: Double, sx: Double, sy: Double, sxx: Double, syy: Double) -> Double {
         guard n >= 2 else { return .nan }
@@ -137,7 +141,7 @@ private struct DenseMoments {
         }
         if x.hasMissing && y.hasMissing { Self.product(xMask, yMask, f, width, n, into: &pairs) }
         let (sx, sxx, sy, syy, pairs) = (self.sx, self.sxx, self.sy, self.syy, self.pairs)
-        Parallel.forEachChunk(f, minimumChunk: 8) { chunk in
+        Parallel.forEachChunk(f, minimumChunk: 8) { chunk in  // 8 rows of `width` pairs each
             for i in chunk {
                 for j in 0..<width {
                     let k = i * width + j

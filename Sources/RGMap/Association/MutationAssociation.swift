@@ -24,7 +24,7 @@ public struct MutationMap: Sendable {
 public enum MutationAssociation {
     public static func test(_ cohort: Cohort, options: AssociationOptions) throws -> MutationMap {
         guard let features = cohort.features, let mutations = cohort.mutations else {
-            throw UsageError("mutation tests need both --features and --mutations")
+            throw AnalysisError(.missingInput, "mutation tests need both \(setting: .features) and \(setting: .mutations)")
         }
         var tested: [Int] = [], skipped: [String] = []
         for g in 0..<mutations.rowCount {

@@ -7,10 +7,18 @@ struct SampleSubset {
     let count: Int
     let residualizer: Residualizer?
 
-    init(mask: [Bool]?, sampleCount: Int, covariates: LabeledMatrix?) {
+    /// - Throws: ``NumericalError`` when the covariate design cannot be factored on the subset.
+    init(mask: [Bool]?, sampleCount: Int, covariates: LabeledMatrix?) throws {
         self.mask = mask
         count = mask.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } } ?? sampleCount
-        residualizer = covariates.map { Residualizer(covariates: $0, subset: mask) }
+        residualizer = try covariates.map { try Residualizer(covariates: $0, subset: mask) }
+    }
+
+    /// All samples of `sampleCount`, or a mask, without covariates: nothing to factor.
+    init(mask: [Bool]?, sampleCount: Int) {
+        self.mask = mask
+        count = mask.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } } ?? sampleCount
+        residualizer = nil
     }
 
     @inline(__always)

@@ -51,9 +51,11 @@ final class StepUpFunction {
         }
         for b in 0..<buckets {
             let low = Int(firstRun[b]), high = Int(firstRun[b + 1])
+            // Up to 4 runs are searched directly; more get a finer table of two to four times as
+            // many slots as runs (one bit more than the run count needs), at most 2^20 slots.
             guard high - low > 4 else { continue }
             let bits = min(20, Int.bitWidth - (high - low).leadingZeroBitCount + 1)
-            fineTable[b] = UInt32(fine.count) << 5 | UInt32(bits)
+            fineTable[b] = UInt32(fine.count) << 5 | UInt32(bits)  // 5 bits hold bits <= 20
             // first[j]: the first run whose top is >= slot j's lowest key.
             var first: [Int] = []
             var run = low

@@ -10,6 +10,7 @@ enum TwoSampleTests {
         let stderrx = (vx / nx).squareRoot(), stderry = (vy / ny).squareRoot()
         let stderr = (stderrx * stderrx + stderry * stderry).squareRoot()
         let df = pow4(stderr) / (pow4(stderrx) / (nx - 1) + pow4(stderry) / (ny - 1))
+        // t.test.default: stop("data are essentially constant") when stderr < 10 * .Machine$double.eps * max(|mx|, |my|).
         guard stderr >= 10 * Double.ulpOfOne * max(abs(mx), abs(my)) else { return .nan }
         let t = (mx - my) / stderr
         return 2 * RMath.studentCDF(-abs(t), df: df)
@@ -25,7 +26,7 @@ enum TwoSampleTests {
         var rankSum = 0.0
         for i in 0..<x.count { rankSum += ranks[i] }
         let statistic = rankSum - nx * (nx + 1) / 2
-        if nx < 50 && ny < 50 && tieSizes.isEmpty {
+        if nx < 50 && ny < 50 && tieSizes.isEmpty {  // wilcox.test.default: exact = n.x < 50 && n.y < 50
             let p = statistic > nx * ny / 2
                 ? RMath.wilcoxonCDF(statistic - 1, m: nx, n: ny, lowerTail: false)
                 : RMath.wilcoxonCDF(statistic, m: nx, n: ny)
@@ -35,7 +36,7 @@ enum TwoSampleTests {
         for t in tieSizes { tieTerm += t * t * t - t }
         var z = statistic - nx * ny / 2
         let sigma = ((nx * ny / 12) * ((nx + ny + 1) - tieTerm / ((nx + ny) * (nx + ny - 1)))).squareRoot()
-        let correction = z > 0 ? 0.5 : (z < 0 ? -0.5 : 0)
+        let correction = z > 0 ? 0.5 : (z < 0 ? -0.5 : 0)  // wilcox.test: CORRECTION = sign(z) * 0.5
         z = (z - correction) / sigma
         return 2 * min(RMath.normalCDF(z), RMath.normalCDF(z, lowerTail: false))
     }

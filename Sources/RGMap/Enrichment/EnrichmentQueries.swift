@@ -11,7 +11,7 @@ public enum RankStatistic: String, Sendable, CaseIterable, Codable {
 }
 
 /// Builds the enrichment queries from earlier results: modules, each feature's associated
-/// genes, and each feature's ranked list.
+/// genes, and each feature's ranked list (from ``AssociationQueries``).
 public enum EnrichmentQueries {
     /// One query per module 1..K (`M1`, `M2`, ...), genes in table order; module 0 is not a query.
     public static func modules(genes: [String], modules: [Int], universe: GeneUniverse) -> [GeneQuery] {
@@ -21,45 +21,32 @@ public enum EnrichmentQueries {
         }
     }
 
-    /// For every feature, `FEATURE:positive` and `FEATURE:negative`: the genes with q <= `maxQ`
-    /// and r > 0 (r < 0), most significant first (smaller p, then larger |r|, then map order),
-    /// at most `maxGenes` each. Empty lists are left out.
-    public static func featureLists(_ map: StoredAssociationMap, universe: GeneUniverse, maxQ: Double, maxGenes: Int) -> [GeneQuery] {
-        let geneIndex = map.genes.map { universe.index(of: $0) }
-        let g = map.genes.count
-        var queries: [GeneQuery] = []
-        for (f, feature) in map.features.enumerated() {
-            for positive in [true, false] {
-                var chosen = (0..<g).filter { j in
-                    let k = f * g + j
-                    return geneIndex[j] != nil && map.q[k] <= maxQ && (positive ? map.r[k] > 0 : map.r[k] < 0)
-                }
-                chosen.sort { a, b in
-                    let (pa, pb) = (map.p[f * g + a], map.p[f * g + b])
-                    if pa != pb { return pa < pb }
-                    let (ra, rb) = (abs(map.r[f * g + a]), abs(map.r[f * g + b]))
-                    return ra != rb ? ra > rb : a < b
-                }
-                guard !chosen.isEmpty else { continue }
-                queries.append(GeneQuery(name: feature + (positive ? ":positive" : ":negative"),
-                                         genes: chosen.prefix(maxGenes).map { geneIndex[$0]! }))
+    /// For every feature, `FEATURE:positive` and `FEATURE:negative`: its genes of ``AssociationQueries``
+    /// that are in the universe, in their order, at most `maxGenes` each. Empty lists are left out.
+    public static func featureLists(_ queries: AssociationQueries, universe: GeneUniverse, maxGenes: Int) -> [GeneQuery] {
+        let geneIndex = queries.genes.map { universe.index(of: $0) }
+        var result: [GeneQuery] = []
+        for (f, feature) in queries.features.enumerated() {
+            for (suffix, list) in [(":positive", queries.positive[f]), (":negative", queries.negative[f])] {
+                let inUniverse = list.lazy.compactMap { geneIndex[Int($0)] }.prefix(maxGenes)
+                guard !inUniverse.isEmpty else { continue }
+                result.append(GeneQuery(name: feature + suffix, genes: Array(inUniverse)))
             }
         }
-        return queries
+        return result
     }
 
     /// Feature `f`'s ranked list over the universe (genes outside the map or without a finite
     /// statistic are unranked).
-    public static func rankedList(_ map: StoredAssociationMap, feature f: Int, universe: GeneUniverse, by statistic: RankStatistic) -> RankedList {
-        let g = map.genes.count
+    public static func rankedList(_ queries: AssociationQueries, feature f: Int, universe: GeneUniverse) -> RankedList {
+        let g = queries.genes.count
         var scores = [Double](repeating: .nan, count: universe.count)
         for j in 0..<g {
-            guard let u = universe.index(of: map.genes[j]) else { continue }
-            let k = f * g + j
-            let value = score(r: map.r[k], p: map.p[k], n: map.n[k], covariates: map.covariateColumns, statistic)
-            if value.isFinite { scores[Int(u)] = value }
+            guard let u = universe.index(of: queries.genes[j]) else { continue }
+            let value = queries.scores[f * g + j]
+            if !value.isNaN { scores[Int(u)] = value }
         }
-        return RankedList(name: map.features[f], scores: scores)
+        return RankedList(name: queries.features[f], scores: scores)
     }
 
     static func score(r: Double, p: Double, n: Double, covariates: Int, _ statistic: RankStatistic) -> Double {

@@ -15,6 +15,11 @@ import Foundation
 /// by their positive extreme: psi(c+1) - psi(j+1).
 /// Negative scores use the same ruler on the reversed list.
 struct MultilevelRuler {
+    /// fgsea's slack between a score and the target: `EsRuler::extend` goes on `while
+    /// (enrichmentScores.back() <= ES - 1e-10)`, so a median within 1e-10 below the target
+    /// (rounding in the running sums) counts as reaching it.
+    static let scoreSlack = 1e-10
+
     private var levels: [RulerLevel] = []
     let sampleSize: Int
 
@@ -34,7 +39,7 @@ struct MultilevelRuler {
                 let (level, order) = population.score(weights: weights.baseAddress!)
                 levels.append(level)
                 let median = level.scores[(sampleSize - 1) / 2]
-                if median > target - 1e-10 || median <= previousMedian || levels.count >= maxLevels { break }
+                if median > target - Self.scoreSlack || median <= previousMedian || levels.count >= maxLevels { break }
                 previousMedian = median
                 population.keepUpperHalf(order)
                 population.move(above: median, weights: weights.baseAddress!, chunks: chunks, stream: random.split(UInt64(levels.count)))
@@ -55,7 +60,9 @@ struct MultilevelRuler {
         let dominant = level.dominant[firstAtLeast...].filter { $0 }.count
         let tail = RMath.digamma(Double(beyond + 1)) - RMath.digamma(Double(n + 1))
         let correction = RMath.digamma(Double(dominant + 1)) - RMath.digamma(Double(beyond + 1))
-        let reachable = x <= levels[levels.count - 1].scores[half] + 1e-10
+        // Within the slack the ruler stopped at; beyond it the estimate is only a bound.
+        let reachable = x <= levels[levels.count - 1].scores[half] + Self.scoreSlack
+        // fgsea's calcLogCorrection: reliable while exp(condProb) >= 0.5.
         return (Double(index) * levelLog + tail + correction, reachable && exp(correction) >= 0.5)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A list of genes to test for over-representation (a module, a feature's associated genes,
 /// a user's list), already intersected with the universe.
 public struct GeneQuery: Sendable, Equatable {
@@ -44,9 +46,12 @@ public enum OverRepresentation {
     /// Every query against every set; rows grouped by query, sets in their tested order.
     /// - Parameter keepingEmpty: keep the rows of sets without overlap (they still count in q
     ///   either way); without them, thousands of feature queries against GO fit in little memory.
+    /// - Parameter progress: called with the queries done so far, one call at a time.
     public static func test(_ queries: [GeneQuery], sets: TestedGeneSets, universeSize: Int,
-                            keepingEmpty: Bool = true) -> [[OverRepresentationRow]] {
+                            keepingEmpty: Bool = true, progress: ProgressCallback? = nil) -> [[OverRepresentationRow]] {
         var results = [[OverRepresentationRow]](repeating: [], count: queries.count)
+        let lock = NSLock()
+        nonisolated(unsafe) var done = 0
         results.withUnsafeMutableBufferPointer { output in
             nonisolated(unsafe) let output = output
             Parallel.forEachChunk(queries.count) { range in
@@ -54,6 +59,7 @@ public enum OverRepresentation {
                 for index in range {
                     let rows = test(queries[index], number: index, sets: sets, universeSize: universeSize, inQuery: &inQuery)
                     output[index] = keepingEmpty ? rows : rows.filter { $0.overlap > 0 }
+                    if let progress { lock.withLock { done += 1; progress(done, queries.count) } }
                 }
             }
         }

@@ -2,11 +2,12 @@ import Foundation
 
 /// Settings of preranked GSEA; the defaults are fgsea's (`fgsea()` = `fgseaMultilevel`).
 public struct GSEAOptions: Sendable, Equatable {
-    /// Random gene sets per set size for NES and the first p-value estimate (fgsea's nPermSimple).
+    /// Random gene sets per set size for NES and the first p-value estimate (fgsea's
+    /// nPermSimple = 1000).
     public var permutations = 1000
-    /// Population of the multilevel estimate (odd; fgsea's sampleSize).
+    /// Population of the multilevel estimate (odd; fgsea's sampleSize = 101).
     public var sampleSize = 101
-    /// p-values below this are reported as eps; 0 estimates them all (fgsea's eps).
+    /// p-values below this are reported as eps; 0 estimates them all (fgsea's eps = 1e-50).
     public var eps = 1e-50
     public var seed: UInt64 = 1
 
@@ -133,6 +134,8 @@ public enum PrerankedGSEA {
         let (atLeast, atMost) = null.extremeCounts(s, score: row.es)
         let sameSign = row.es >= 0 ? null.atLeastZero[s] : null.atMostZero[s]
         let meanOfSign = row.es > 0 ? null.positiveSum[s] / Double(null.atLeastZero[s]) : abs(null.negativeSum[s] / Double(null.atMostZero[s]))
+        // fgsea: NES and p are NA when fewer than 10 random scores have the observed sign
+        // (`modeFraction < 10`, its "unbalanced gene level statistic values" warning).
         guard sameSign >= 10, meanOfSign != 0, !meanOfSign.isNaN else { return .unbalanced }
         row.nes = row.es / meanOfSign
         row.p = min(Double(1 + atMost) / Double(1 + null.atMostZero[s]), Double(1 + atLeast) / Double(1 + null.atLeastZero[s]))
@@ -154,6 +157,7 @@ public enum PrerankedGSEA {
             let permutations = Double(options.permutations), k = Double(moreExtreme)
             log2err = (RMath.trigamma(k + 1) - RMath.trigamma(permutations + 1)).squareRoot() / log(2)
             let crude = log2((k + 1) / (permutations + 1))
+            // fgsea: the 95% Clopper-Pearson interval, qbeta(0.025, k, n - k + 1) and qbeta(0.975, k + 1, n - k).
             let lower = log2(RMath.betaQuantile(0.025, k, permutations - k + 1))
             let upper = log2(RMath.betaQuantile(0.975, k + 1, permutations - k))
             let permutationError = 0.5 * max(crude - lower, upper - crude)
@@ -185,6 +189,7 @@ public enum PrerankedGSEA {
                 let sameSign = Double(positive ? null.atLeastZero[s] : null.atMostZero[s])
                 let denominator = (sameSign + 1) / Double(null.permutations + 1)
                 let target = members.map { abs(snapshot[$0].es) }.max()!
+                // fgsea's EsRuler stops when its level count k > -log2(0.5 eps ...): one level halves p.
                 let maxLevels = options.eps > 0 ? Int(-log2(0.5 * options.eps * denominator)) + 1 : Int.max
                 let ruler = MultilevelRuler(weights: positive ? order.weights : reversedWeights, setSize: size, target: target,
                                             sampleSize: options.sampleSize, maxLevels: maxLevels, random: random.split(UInt64(1 + key)))

@@ -59,12 +59,14 @@ struct RulerPopulation {
     /// Set s draws from `stream.split(s)`; `chunks` is scratch space reused across levels.
     mutating func move(above bound: Double, weights: UnsafePointer<Double>, chunks: ChunkedPopulation, stream: RandomSource) {
         let (size, m) = (self.size, setSize)
-        let fullRound = max(1, m / 10)
+        let fullRound = max(1, m / 10)  // fgsea's perturbate: iters = max(1, k * pertPrmtr), pertPrmtr = 0.1
         var streams = (0..<size).map { stream.split(UInt64($0)) }
         var acceptedInRound = [Int](repeating: 0, count: size)
         ranks.withUnsafeMutableBufferPointer { ranks in
             chunks.load(ranks)
             var accepted = 0, proposed = 0, rounds = 0
+            // 1000 rounds of m / 10 proposals = 100 m per set for the m moves wanted: reached only
+            // when under 1% of proposals are accepted, the rate below which fgsea's ScoreRuler stops (`moves / totalIters < 0.01`).
             while accepted < size * m && rounds < 1000 {
                 var round = fullRound
                 if accepted > 0 {

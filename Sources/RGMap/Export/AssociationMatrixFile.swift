@@ -1,5 +1,6 @@
 import CHDF5
 import Dispatch
+import Foundation
 
 /// `map/associations.h5`, written on a background thread as the map's matrices become
 /// final, so that writing overlaps the rest of the computation. Datasets r, p, q (float64)
@@ -18,6 +19,10 @@ public final class AssociationMatrixFile: @unchecked Sendable {
     private var offsets: [String: Int] = [:]
     private var data: DirectFileWriter?
     private var failure: Error?
+    /// Set by ``cancel()`` at once, off the queue, so that the writes queued behind the one
+    /// under way are skipped rather than waited for.
+    private var cancelled = false
+    private let cancelLock = NSLock()
     /// Where the q blocks queued by `.qRows` are read from (the map's q storage).
     private var qStorage: UnsafePointer<Double>?
 
@@ -69,9 +74,19 @@ public final class AssociationMatrixFile: @unchecked Sendable {
         try output.moveIntoPlace(temporary, as: relativePath)
     }
 
+    /// Stops the writes still queued and waits for the one under way, leaving the temporary
+    /// file closed for the caller to remove (when the map or its other files failed).
+    public func cancel() {
+        cancelLock.withLock { cancelled = true }
+        queue.sync {
+            if failure == nil { failure = CancellationError() }
+            data = nil
+        }
+    }
+
     private func enqueue(_ body: @escaping @Sendable () throws -> Void) {
         queue.async { [self] in
-            guard failure == nil else { return }
+            guard failure == nil, !cancelLock.withLock({ cancelled }) else { return }
             do { try body() } catch { failure = error }
         }
     }

@@ -87,7 +87,8 @@ public enum AssociationWriter {
     public static func writeMutations(_ mutations: MutationMap, to output: OutputDirectory,
                                       path: String = "map/mutations.tsv") throws {
         let rows = mutations.rows.sorted { a, b in
-            if a.q != b.q { return a.q.isNaN ? false : (b.q.isNaN ? true : a.q < b.q) }
+            // Two NA q are a tie, broken by the names like any other (NaN != NaN would leave it unbroken).
+            if a.q != b.q && !(a.q.isNaN && b.q.isNaN) { return a.q.isNaN ? false : (b.q.isNaN ? true : a.q < b.q) }
             if a.feature != b.feature { return a.feature.utf8.lexicographicallyPrecedes(b.feature.utf8) }
             return a.gene.utf8.lexicographicallyPrecedes(b.gene.utf8)
         }

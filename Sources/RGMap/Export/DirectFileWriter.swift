@@ -22,7 +22,7 @@ final class DirectFileWriter {
     init(path: String) throws {
         self.path = path
         buffered = open(path, O_WRONLY | O_CLOEXEC)
-        guard buffered >= 0 else { throw OutputError("cannot open \(path) for writing: \(String(cString: strerror(errno)))") }
+        guard buffered >= 0 else { throw OutputError(path: path, "cannot open \(path) for writing: \(String(cString: strerror(errno)))") }
         direct = rgmap_open_direct_write(path)
         buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.bufferSize, alignment: Self.alignment)
     }
@@ -69,7 +69,7 @@ final class DirectFileWriter {
         while done < bytes.count {
             let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard written > 0 else { throw OutputError(path: path, "cannot write \(path): \(String(cString: strerror(errno)))") }
             done += written
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes the `enrichment/` tables of `rgmap enrich` (interface.md).
+/// Writes the `enrichment/` tables (docs/formats.md).
 public enum EnrichmentWriter {
     /// `enrichment/ora.tsv`: `query set overlap query_size set_size universe_size p q genes description`,
     /// queries in the given order, within a query by p, then set name; rows without overlap
@@ -37,24 +37,32 @@ public enum EnrichmentWriter {
 /// is in the order of the walk; log2err is NA where fgsea gives none.
 public struct GSEATableWriter {
     private var writer: DelimitedTableWriter
+    /// Rows with q above this are left out; at 1 or more every row is kept (those without q too).
+    private let maxQ: Double
     public private(set) var rowCount = 0
 
     /// Writes the file atomically: `body` appends the lists.
-    public static func write(to output: OutputDirectory, body: (inout GSEATableWriter) throws -> Void) throws {
+    public static func write(to output: OutputDirectory, maxQ: Double = 1, body: (inout GSEATableWriter) throws -> Void) throws {
         try output.write("enrichment/gsea.tsv") { handle in
-            var table = GSEATableWriter(writer: DelimitedTableWriter(handle: handle, delimiter: .tab))
+            var table = GSEATableWriter(writer: DelimitedTableWriter(handle: handle, delimiter: .tab), maxQ: maxQ)
             try table.writer.writeRow(["feature", "set", "es", "nes", "p", "q", "size", "leading_edge", "log2err", "description"])
             try body(&table)
             try table.writer.flush()
         }
     }
 
-    private init(writer: DelimitedTableWriter) { self.writer = writer }
+    private init(writer: DelimitedTableWriter, maxQ: Double) {
+        self.writer = writer
+        self.maxQ = maxQ
+    }
 
     public mutating func append(list: String, _ result: PrerankedGSEA.Result, sets: TestedGeneSets, universe: GeneUniverse) throws {
-        let ordered = result.rows.sorted { a, b in
-            if a.p != b.p { return a.p.isNaN ? false : (b.p.isNaN ? true : a.p < b.p) }
-            if abs(a.nes) != abs(b.nes) { return abs(a.nes) > abs(b.nes) }
+        let kept = maxQ >= 1 ? result.rows : result.rows.filter { $0.q <= maxQ }
+        let ordered = kept.sorted { a, b in
+            // Two NA p (or |NES|) are a tie, broken by what follows (NaN != NaN would leave it unbroken).
+            if a.p != b.p && !(a.p.isNaN && b.p.isNaN) { return a.p.isNaN ? false : (b.p.isNaN ? true : a.p < b.p) }
+            let (nesA, nesB) = (abs(a.nes), abs(b.nes))
+            if nesA != nesB && !(nesA.isNaN && nesB.isNaN) { return nesA.isNaN ? false : (nesB.isNaN ? true : nesA > nesB) }
             return sets.names[a.set] < sets.names[b.set]
         }
         for row in ordered {

@@ -25,6 +25,18 @@ public struct Manifest: Codable, Sendable {
         }
     }
 
+    /// A stage of the run and the files it wrote (paths relative to the output folder).
+    /// A stage that failed wrote none: its files are removed when it fails.
+    public struct StageRecord: Codable, Sendable, Equatable {
+        public var name: String
+        public var finished: Bool
+        public var files: [String]
+
+        public init(name: String, finished: Bool, files: [String]) {
+            (self.name, self.finished, self.files) = (name, finished, files)
+        }
+    }
+
     /// The numeric libraries the run used.
     public struct Environment: Codable, Sendable, Equatable {
         public var blasCore: String
@@ -56,14 +68,18 @@ public struct Manifest: Codable, Sendable {
     public var version = RGMapVersion.current
     public var command: [String]
     public var parameters: [String: String]
-    /// Every setting of the run by flag name (defaults included, except where results go):
-    /// `--config manifest.json` replays the run from them.
+    /// Every setting of the run by the name its front end gives it (defaults included,
+    /// except where results go): the command line replays a run from them.
     public var settings: [String: Setting]?
     public var inputs: [Input] = []
     public var sampleMatching: SampleMatchReport?
     public var preprocessing: PreprocessReport?
     public var enrichment: EnrichmentReport?
     public var steps: [Step] = []
+    /// The stages in the order they ran; nil in manifests of runs without stages (inspect).
+    public var stages: [StageRecord]?
+    /// Why the run stopped early, as the user was told; nil for a run that finished.
+    public var failure: String?
     public var environment: Environment
 
     public init(command: [String], parameters: [String: String]) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes the `network/` tables of `rgmap modules` (interface.md).
+/// Writes the `network/` tables of `rgmap modules` (docs/formats.md).
 public enum NetworkWriter {
     /// `network/soft_threshold.tsv`: `power sft_r2 slope truncated_r2 mean_k median_k max_k signed_r2`.
     public static func writeSoftThreshold(_ table: [SoftThreshold.Row], to output: OutputDirectory) throws {

@@ -1,7 +1,7 @@
 import CHDF5
 
-/// `network/tom.h5` (`--save-tom`): dataset `tom`, genes x genes in the network's precision
-/// (float64, or float32 with `--precision single`), 1 on the diagonal, and `genes`, the
+/// `network/tom.h5` (``NetworkSettings/saveTOM``): dataset `tom`, genes x genes in the network's precision
+/// (float64, or float32 in single precision), 1 on the diagonal, and `genes`, the
 /// network's genes in row order. Laid out by HDF5 (contiguous, aligned), the rows written
 /// straight to their offset a block at a time from the packed triangle.
 public enum TOMFile {

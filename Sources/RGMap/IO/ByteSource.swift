@@ -57,6 +57,8 @@ final class ByteSource {
     /// Expected number of bytes the stream yields: the file size, or for gzip the size
     /// its trailer records (modulo 4 GiB, and of the last member only: an estimate).
     var estimatedStreamSize: Int {
+        // 18 bytes: the smallest gzip member (10-byte header, 8-byte trailer); the trailer's
+        // last 4 bytes are ISIZE, the input size modulo 2^32, little-endian (RFC 1952).
         guard isGzip, fileSize >= 18 else { return fileSize }
         var trailer: [UInt8] = [0, 0, 0, 0]
         guard pread(descriptor, &trailer, 4, off_t(fileSize - 4)) == 4 else { return fileSize }
@@ -108,7 +110,7 @@ private final class Inflater {
     private let path: String
     private var stream = z_stream()
     private let input: UnsafeMutablePointer<UInt8>
-    private let inputCapacity = 1 << 18
+    private let inputCapacity = 1 << 18  // 256 KB of compressed input per read: few system calls, small buffer
     private var endOfFile = false
     /// True between the end of one gzip member and the start of the next.
     private var betweenMembers = false

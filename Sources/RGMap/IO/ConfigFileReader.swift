@@ -88,7 +88,7 @@ struct TOMLLineScanner {
     var peek: Unicode.Scalar? { atEnd ? nil : scalars[position] }
     var column: Int { position + 1 }
 
-    func error(_ message: String) -> InputError { InputError(file: file, line: line, column: column, message: message) }
+    func error(_ message: String) -> InputError { InputError(file: file, line: line, column: column, message: Message(message)) }
 
     mutating func skipSpace() { while let c = peek, c == " " || c == "\t" { position += 1 } }
 

@@ -30,7 +30,7 @@ struct DelimitedRecordReader: ~Copyable {
     /// Field bounds relative to `recordStart`.
     private var fieldStarts: UnsafeMutablePointer<Int>
     private var fieldEnds: UnsafeMutablePointer<Int>
-    private var fieldCapacity = 64
+    private var fieldCapacity = 64  // initial field bounds; doubled when a record has more fields
     private var recordLength = 0
     private var nextLine = 1
     /// Stream offset of `buffer[0]`.
@@ -130,8 +130,8 @@ struct DelimitedRecordReader: ~Copyable {
             return try UTF8Check.decode(bytes)
         } catch {
             throw InputError(file: path, line: lineNumber, column: index + 1,
-                             message: String(format: "byte 0x%02X at position %d of the label is not UTF-8: expected UTF-8 text (", error.byte, error.offset + 1)
-                                + "a Latin-1 or Windows-1252 export? re-save the file as UTF-8)")
+                             message: Message(String(format: "byte 0x%02X at position %d of the label is not UTF-8: expected UTF-8 text (", error.byte, error.offset + 1)
+                                + "a Latin-1 or Windows-1252 export? re-save the file as UTF-8)"))
         }
     }
 
@@ -156,7 +156,7 @@ struct DelimitedRecordReader: ~Copyable {
                 break
             }
         }
-        return InputError(file: path, line: lineNumber, column: min(fieldCount, expected) + 1, message: message)
+        return InputError(file: path, line: lineNumber, column: min(fieldCount, expected) + 1, message: Message(message))
     }
 
     /// Advances to the next non-blank, non-comment record. Returns false at the end of the input.
@@ -338,6 +338,7 @@ struct DelimitedRecordReader: ~Copyable {
         }
         if atStartOfInput {
             atStartOfInput = false
+            // EF BB BF: the UTF-8 byte order mark that Excel writes; it is no part of the first label.
             if n >= 3 && buffer[filled] == 0xEF && buffer[filled + 1] == 0xBB && buffer[filled + 2] == 0xBF {
                 memmove(buffer + filled, buffer + filled + 3, n - 3)
                 filled += n - 3

@@ -56,7 +56,7 @@ public enum Delimiter: UInt8, Sendable, CaseIterable {
         let byName = implied(byName: path)
         if let byName, byName != .comma { return (byName, "file name") }
         let source = try ByteSource(path: path)
-        let capacity = 1 << 16
+        let capacity = 1 << 16  // the first 64 KB: dozens of lines even of a wide table, read at once
         let sample = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { sample.deallocate() }
         var count = 0

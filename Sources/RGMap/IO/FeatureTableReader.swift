@@ -25,6 +25,8 @@ struct FeatureTable {
 enum FeatureTableReader {
     static let idColumnNames = ["ID", "id", "Image"]
 
+    /// Long on purpose: one streaming pass over the file that types every column as it goes; the
+    /// column rules it applies are in `ColumnTally` and `CellValue`.
     static func read(path: String, idColumn requested: String? = nil,
                      delimiter: Delimiter? = nil) throws -> FeatureTable {
         var reader = try DelimitedRecordReader(path: path, delimiter: delimiter)
@@ -75,13 +77,13 @@ enum FeatureTableReader {
                 diagnostics.append(name)
             } else if let firstText = columns.firstText[column] {
                 guard columns.firstNumberLine[column] == nil else {
-                    throw InputError(file: path, line: firstText.line, column: column + 1,
-                                     message: "column \(name.quotedForMessage()) mixes numbers and text: expected a number or NA, found \(firstText.text.quotedForMessage())"
-                                        + CellValue.hint(for: firstText.text))
+                    throw InputError(file: path, line: firstText.line, column: column + 1, value: firstText.text,
+                                     message: Message("column \(name.quotedForMessage()) mixes numbers and text: expected a number or NA, "
+                                                      + "found \(firstText.text.quotedForMessage())" + CellValue.hint(for: firstText.text)))
                 }
                 guard !CellValue.isDecimalComma(firstText.text) else {
-                    throw InputError(file: path, line: firstText.line, column: column + 1,
-                                     message: CellValue.notANumber(in: name, found: firstText.text))
+                    throw InputError(file: path, line: firstText.line, column: column + 1, value: firstText.text,
+                                     message: Message(CellValue.notANumber(in: name, found: firstText.text)))
                 }
                 text.append(name)
             } else {
@@ -103,7 +105,7 @@ enum FeatureTableReader {
                 throw InputError(file: path, line: line,
                                  message: "no column named \(requested.quotedForMessage()) (given as the sample ID column)")
             }
-            return (index, "the column named by --feature-id-column ('\(requested)')")
+            return (index, "the column given as the sample ID column ('\(requested)')")
         }
         for name in idColumnNames {
             if let index = header.firstIndex(of: name) { return (index, "the column named '\(name)'") }

@@ -28,6 +28,7 @@ enum MAFReader {
         "Targeted_Region", "De_novo_Start_InFrame", "De_novo_Start_OutOfFrame", "Splice_Region", "Unknown",
     ])
 
+    /// Long on purpose: one streaming pass over the MAF, header checks and record rules together.
     static func read(path: String, excludedClasses: Set<String> = LoadOptions.defaultExcludedVariantClasses) throws -> MAFCalls {
         let source = try ByteSource(path: path)
         var reader = DelimitedRecordReader(source: source, delimiter: Delimiter.tab.rawValue, commentByte: 0x23)

@@ -23,7 +23,10 @@ struct DelimitedNumericTable {
 enum NumericTableReader {
     /// - Parameters:
     ///   - parts: how many parts a large plain file is cut into and parsed at once.
-    ///   - parallelAbove: the least size of the data rows worth cutting.
+    ///   - parallelAbove: the least size of the data rows worth cutting (8 MiB, as
+    ///     ``LineAlignedParts/plan(path:from:startLine:parts:minimumBytes:)``).
+    /// Long on purpose: the header rules (GCT, label column, description) and the choice between one
+    /// streaming pass and parallel parts belong together; the rows are parsed by `RowLayout`.
     static func read(path: String, delimiter: Delimiter? = nil, progress: ProgressCallback? = nil,
                      parts: Int = Parallel.threads, parallelAbove: Int = 8 << 20) throws -> DelimitedNumericTable {
         var reader = try DelimitedRecordReader(path: path, delimiter: delimiter)
@@ -73,7 +76,7 @@ enum NumericTableReader {
         } else {
             // Reserve for the rows the stream size suggests (from the first row's length), so
             // the matrix is built in place instead of being copied as it grows.
-            let estimatedRows = reader.estimatedStreamSize / max(reader.recordByteCount, 1) + 16
+            let estimatedRows = reader.estimatedStreamSize / max(reader.recordByteCount, 1) + 16  // + 16: slack for shorter rows
             rows = try layout.parse(&reader, estimatedRows: estimatedRows, progress: progress)
         }
         let rowLabels = rows.labels, rowLines = rows.lines
@@ -81,7 +84,8 @@ enum NumericTableReader {
         try LabelChecks.requireUnique(columnLabels, file: path, what: "column label") { index in
             (headerLine, index + 1 + (labelColumnName.isEmpty ? 0 : 1) + skipped)
         }
-        if rows.values.capacity > rows.values.count + rows.values.count / 4 { rows.values = Array(rows.values) }  // return an overestimate
+        // Capacity more than a quarter above use (an overestimate of the rows): copy to the exact size.
+        if rows.values.capacity > rows.values.count + rows.values.count / 4 { rows.values = Array(rows.values) }
         let matrix = LabeledMatrix(rowLabels: rowLabels, columnLabels: columnLabels, values: rows.values)
         return DelimitedNumericTable(matrix: matrix, delimiter: reader.delimiterKind, isGzip: reader.isGzip,
                                      labelColumnName: labelColumnName, rowLines: rowLines,
@@ -155,6 +159,7 @@ private struct RowLayout: Sendable {
     /// Reads the rows into an array, from the reader's current record; `estimatedRows` sizes it.
     func parse(_ reader: inout DelimitedRecordReader, estimatedRows: Int, progress: ProgressCallback?) throws -> ParsedRows {
         var sink = ArraySink()
+        // At most 2^28 values (2 GiB) reserved ahead on an estimate; beyond, the array grows as read.
         sink.values.reserveCapacity(min(estimatedRows, 1 << 28 / max(columnLabels.count, 1)) * columnLabels.count)
         var rows = try parse(&reader, positioned: true, into: &sink, progress: progress)
         rows.values = sink.values
@@ -181,15 +186,15 @@ private struct RowLayout: Sendable {
                 case .number(let value): try sink.append(value, path: path)
                 case .missing: try sink.append(.nan, path: path)
                 case .infinite:
-                    throw InputError(file: path, line: reader.lineNumber, column: column + 1,
+                    throw InputError(file: path, line: reader.lineNumber, column: column + 1, value: reader.string(column),
                                      message: "infinite value \(reader.string(column).quotedForMessage()): expected a finite number or NA")
                 case .text:
-                    throw InputError(file: path, line: reader.lineNumber, column: column + 1,
-                                     message: CellValue.notANumber(in: columnLabels[column - 1 - skipped], found: reader.string(column)))
+                    throw InputError(file: path, line: reader.lineNumber, column: column + 1, value: reader.string(column),
+                                     message: Message(CellValue.notANumber(in: columnLabels[column - 1 - skipped], found: reader.string(column))))
                 }
             }
             progressTick += 1
-            if progressTick == 4096, let progress {
+            if progressTick == 4096, let progress {  // report every 4096 rows: often enough, at no cost
                 progressTick = 0
                 progress(reader.fileBytesRead, reader.fileSize)
             }

@@ -15,8 +15,8 @@ public enum TOMType: String, Sendable, Codable, CaseIterable {
 /// base(r)^power (``NetworkType/base(_:)``), or for a signed TOM on an unsigned network
 /// sign(r) |r|^power.
 enum Adjacency {
-    /// One adjacency from one correlation. Integer powers are products of squares (within a
-    /// few ulps of C's `pow`, and over ten times faster); others use `pow`.
+    /// One adjacency from one correlation. Integer powers are products of squares (within 32
+    /// ulps of C's `pow`, and over ten times faster); others use `pow`.
     @inline(__always)
     static func value(_ r: Double, networkType: NetworkType, power: Double, keepSign: Bool) -> Double {
         let base = keepSign ? abs(r) : networkType.base(r)
@@ -24,9 +24,14 @@ enum Adjacency {
         return keepSign && r.sign == .minus ? -magnitude : magnitude
     }
 
+    /// Integer powers up to 64 (6 squarings and at most 7 products) are taken by squaring;
+    /// each product rounds once and a squaring doubles the relative error before it, so the
+    /// result stays within 31.5 ulps of `pow` (25 measured). Larger or fractional powers use `pow`.
+    static let largestSquaredPower = 64.0
+
     @inline(__always)
     static func integerPower(_ x: Double, _ power: Double) -> Double {
-        guard power == power.rounded(), power >= 1, power <= 64 else { return pow(x, power) }
+        guard power == power.rounded(), power >= 1, power <= largestSquaredPower else { return pow(x, power) }
         var exponent = Int(power), square = x, result = 1.0
         while exponent > 0 {
             if exponent & 1 == 1 { result *= square }
@@ -39,7 +44,8 @@ enum Adjacency {
     /// Correlations into adjacencies, in place and in parallel; one tight loop per network
     /// type, so that integer powers compile to a few multiplications per value.
     static func transform(_ values: UnsafeMutableBufferPointer<Double>, networkType: NetworkType, power: Double, keepSign: Bool) {
-        guard power == power.rounded(), power >= 1, power <= 64 else {
+        guard power == power.rounded(), power >= 1, power <= largestSquaredPower else {
+            // 16K values a chunk: some 100 µs of pow, well above the cost of handing out a chunk.
             Parallel.forEachChunk(values.count, minimumChunk: 1 << 14) { range in
                 for i in range { values[i] = value(CorrelationEngine.clamp(values[i]), networkType: networkType, power: power, keepSign: keepSign) }
             }
@@ -55,6 +61,7 @@ enum Adjacency {
             }
             return result
         }
+        // 16K values a chunk, as above (a few multiplications each: still tens of µs).
         Parallel.forEachChunk(values.count, minimumChunk: 1 << 14) { range in
             let v = values.baseAddress!
             if keepSign {
@@ -78,9 +85,10 @@ enum Adjacency {
     /// Pearson); the result is genes x genes, row-major. For small networks and checks:
     /// ``AdjacencyBlocks`` builds large ones.
     static func matrix(_ expression: LabeledMatrix, networkType: NetworkType, power: Double, tomType: TOMType?) -> [Double] {
-        var a = CorrelationEngine(method: .pearson, covariates: nil).correlate(expression, expression).r
+        var a = CorrelationEngine(method: .pearson, covariates: nil).correlateUnadjusted(expression, expression).r
         let keepSign = keepsSign(networkType: networkType, tomType: tomType)
         a.withUnsafeMutableBufferPointer { a in
+            // 64K values a chunk: a small-network path, split only when a chunk is worth a thread.
             Parallel.forEachChunk(a.count, minimumChunk: 1 << 16) { range in
                 for i in range { a[i] = value(a[i], networkType: networkType, power: power, keepSign: keepSign) }
             }
@@ -110,7 +118,7 @@ struct AdjacencyBlocks {
         self.power = power
         keepSign = Adjacency.keepsSign(networkType: networkType, tomType: tomType)
         var transformed = [Double](repeating: 0, count: expression.rowCount * expression.columnCount)
-        let subset = SampleSubset(mask: nil, sampleCount: expression.columnCount, covariates: nil)
+        let subset = SampleSubset(mask: nil, sampleCount: expression.columnCount)
         _ = transformed.withUnsafeMutableBufferPointer { out in
             CorrelationTransform(method: correlation).apply(expression, rows: Array(0..<expression.rowCount), orders: nil,
                                                             subset: subset, into: out.baseAddress!)
@@ -118,7 +126,9 @@ struct AdjacencyBlocks {
         standardized = transformed
     }
 
-    /// Rows per block: about 64 MB of doubles.
+    /// Rows per block: 2^23 doubles (64 MB) whatever the gene count, so a block's correlations
+    /// stay small next to the genes x genes result; at least 16 rows, so that a product still
+    /// has rows to split among threads (``TiledProducts``).
     var blockRows: Int { max(16, min(genes, (1 << 23) / max(genes, 1))) }
 
     /// Calls `body` for consecutive blocks of rows with the block's adjacencies (rows x genes,
@@ -167,6 +177,7 @@ struct AdjacencyBlocks {
         }
         return [Scalar](unsafeUninitializedCapacity: count) { a, initialized in
             forEachBlock { rows, block in
+                // 64K values a chunk: a plain copy, cheap per value, so chunks are large.
                 Parallel.forEachChunk(block.count, minimumChunk: 1 << 16) { range in
                     for i in range { a[rows.lowerBound * genes + i] = Scalar(block[i]) }
                 }

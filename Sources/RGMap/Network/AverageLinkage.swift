@@ -68,13 +68,14 @@ enum AverageLinkage {
         }
         workspace.withUnsafeMutableBufferPointer { d in
             similarity.values.withUnsafeBufferPointer { s in
+                // 16 rows a chunk: each row is up to n values, so a chunk is worth a thread.
                 Parallel.forEachChunk(n, minimumChunk: 16) { rows in
                     for i in rows {
                         let packed = PackedLowerTriangle<Scalar>.offset(row: i)
                         for j in 0..<i { d[i * n + j] = 1 - s[packed + j] }
                     }
                 }
-                Parallel.forEachChunk(n, minimumChunk: 16) { rows in
+                Parallel.forEachChunk(n, minimumChunk: 16) { rows in  // as above
                     for i in rows {
                         d[i * n + i] = 0
                         for j in (i + 1)..<n { d[i * n + j] = d[j * n + i] }

@@ -1,15 +1,16 @@
 /// Splits genes into blocks of at most `maxBlockSize` related genes, so that a network too
-/// large for memory is built block by block (`--max-block-size`), as WGCNA's
+/// large for memory is built block by block (``ModuleDetectionOptions/maxBlockSize``), as WGCNA's
 /// `blockwiseModules` does after its pre-clustering. rgmap's pre-clustering is its own,
-/// deterministic for a given `--seed`:
+/// deterministic for a given seed:
 ///
 /// 1. k-means on correlation with k = min(G / 20, 100 G / maxBlockSize) centres (WGCNA's
 ///    `nPreclusteringCenters`), started from k distinct genes drawn with the seed: each gene
 ///    joins the centre it correlates with most; each centre becomes its members' mean; until
 ///    no gene moves (at most 25 rounds).
 /// 2. The clusters are packed into blocks: repeatedly, of all pairs whose sizes add up to at
-///    most `maxBlockSize`, the two whose centres correlate most are merged. A cluster larger
-///    than a block (rare) is cut into blocks by decreasing correlation with its centre.
+///    most `maxBlockSize`, the two whose centres correlate most are merged (``BlockPacking``).
+///    A cluster larger than a block (rare) is cut into blocks by decreasing correlation with
+///    its centre first.
 /// 3. Blocks are ordered by decreasing size; genes keep their input order within a block.
 enum BlockPartition {
     static func blocks(_ expression: LabeledMatrix, maxBlockSize: Int, seed: UInt64) -> [[Int]] {
@@ -19,13 +20,15 @@ enum BlockPartition {
         var z = [Double](repeating: 0, count: genes * samples)
         _ = z.withUnsafeMutableBufferPointer { out in
             CorrelationTransform(method: .pearson).apply(expression, rows: Array(0..<genes), orders: nil,
-                                                        subset: SampleSubset(mask: nil, sampleCount: samples, covariates: nil),
+                                                        subset: SampleSubset(mask: nil, sampleCount: samples),
                                                         into: out.baseAddress!)
         }
+        // WGCNA's nPreclusteringCenters = min(ncol / 20, 100 ncol / maxBlockSize); at least 2
+        // centres, since more genes than a block must be split.
         let k = max(2, min(genes / 20, 100 * genes / maxBlockSize))
         var clusters = kMeans(z, genes: genes, samples: samples, centres: k, seed: seed)
         clusters = clusters.flatMap { $0.members.count > maxBlockSize ? split($0, z: z, samples: samples, size: maxBlockSize) : [$0] }
-        let blocks = pack(clusters, samples: samples, maxBlockSize: maxBlockSize)
+        let blocks = BlockPacking.pack(clusters, samples: samples, maxBlockSize: maxBlockSize)
         return blocks.map { $0.members.sorted() }.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
     }
 
@@ -33,6 +36,16 @@ enum BlockPartition {
         var members: [Int]
         /// Unit-length centred mean of the members' standardized profiles.
         var centre: [Double]
+
+        /// This cluster and `other` as one: members appended, centre the size-weighted mean of
+        /// the two centres, scaled to unit length.
+        func merged(with other: Cluster) -> Cluster {
+            let wa = Double(members.count), wb = Double(other.members.count)
+            var centre = centre.indices.map { wa * self.centre[$0] + wb * other.centre[$0] }
+            let norm = centre.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            if norm > 0 { centre = centre.map { $0 / norm } }
+            return Cluster(members: members + other.members, centre: centre)
+        }
     }
 
     private static func kMeans(_ z: [Double], genes: Int, samples: Int, centres k: Int, seed: UInt64) -> [Cluster] {
@@ -45,6 +58,8 @@ enum BlockPartition {
         }
         var assignment = [Int](repeating: -1, count: genes)
         var similarity = [Double](repeating: 0, count: genes * k)
+        // A cap, not a target (rgmap's own; WGCNA's projectiveKMeans caps at maxIterations =
+        // 1000): blocks only need related genes together, and the loop ends earlier once no gene moves.
         for _ in 0..<25 {
             z.withUnsafeBufferPointer { z in
                 centres.withUnsafeBufferPointer { c in
@@ -94,37 +109,6 @@ enum BlockPartition {
         let ordered = cluster.members.indices.sorted { score[$0] != score[$1] ? score[$0] > score[$1] : $0 < $1 }.map { cluster.members[$0] }
         return stride(from: 0, to: ordered.count, by: size).map { start in
             Cluster(members: Array(ordered[start..<min(ordered.count, start + size)]), centre: cluster.centre)
-        }
-    }
-
-    /// Merges the best-correlated pair of clusters that fits in a block, until none fits.
-    private static func pack(_ clusters: [Cluster], samples: Int, maxBlockSize: Int) -> [Cluster] {
-        var clusters: [Cluster?] = clusters
-        let k = clusters.count
-        func correlation(_ a: Cluster, _ b: Cluster) -> Double { (0..<samples).reduce(0) { $0 + a.centre[$1] * b.centre[$1] } }
-        var similarity = [Double](repeating: 0, count: k * k)
-        for i in 0..<k { for j in (i + 1)..<k { similarity[i * k + j] = correlation(clusters[i]!, clusters[j]!) } }
-        while true {
-            var best: (Int, Int)?, bestValue = -Double.infinity
-            for i in 0..<k {
-                guard let a = clusters[i] else { continue }
-                for j in (i + 1)..<k {
-                    guard let b = clusters[j], a.members.count + b.members.count <= maxBlockSize else { continue }
-                    if similarity[i * k + j] > bestValue { bestValue = similarity[i * k + j]; best = (i, j) }
-                }
-            }
-            guard let (i, j) = best, let a = clusters[i], let b = clusters[j] else { return clusters.compactMap { $0 } }
-            let wa = Double(a.members.count), wb = Double(b.members.count)
-            var centre = (0..<samples).map { wa * a.centre[$0] + wb * b.centre[$0] }
-            let norm = centre.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            if norm > 0 { centre = centre.map { $0 / norm } }
-            let merged = Cluster(members: a.members + b.members, centre: centre)
-            clusters[i] = merged
-            clusters[j] = nil
-            for other in 0..<k where other != i {
-                guard let c = clusters[other] else { continue }
-                similarity[min(i, other) * k + max(i, other)] = correlation(merged, c)
-            }
         }
     }
 }

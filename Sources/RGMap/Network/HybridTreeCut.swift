@@ -4,8 +4,9 @@ public struct HybridTreeCutOptions: Sendable, Equatable, Codable {
     /// Merges above this height are not considered; `nil` = 99% of the range from the 5%
     /// quantile of the merge heights to the highest merge. Lowered to the highest merge.
     public var cutHeight: Double?
-    /// Smallest branch that can be a module.
-    public var minClusterSize: Int
+    /// Smallest branch that can be a module; may be fractional (as `blockwiseModules` passes
+    /// `min(20, genes/2)`), which changes the core size.
+    public var minClusterSize: Double
     /// 0 (few, large modules) to 4 (many, small ones): sets the default core scatter and gap.
     public var deepSplit: Int
     /// Largest core scatter of a module, relative to the height range; `nil` = from deepSplit.
@@ -22,7 +23,9 @@ public struct HybridTreeCutOptions: Sendable, Equatable, Codable {
     /// (before it is lowered to the highest merge), or the derived one when it is not given.
     public var maxPamDistance: Double?
 
-    public init(cutHeight: Double? = nil, minClusterSize: Int = 20, deepSplit: Int = 1,
+    /// The defaults are cutreeHybrid's (minClusterSize 20, deepSplit 1, PAM stage on and
+    /// respecting the tree, respectSmallClusters on).
+    public init(cutHeight: Double? = nil, minClusterSize: Double = 20, deepSplit: Int = 1,
                 maxCoreScatter: Double? = nil, minGap: Double? = nil,
                 pamStage: Bool = true, pamRespectsDendro: Bool = true,
                 respectSmallClusters: Bool = true, maxPamDistance: Double? = nil) {
@@ -55,7 +58,7 @@ enum HybridTreeCut {
         precondition(distances.count == n, "distances must cover every leaf of the tree")
         precondition((0...4).contains(options.deepSplit), "deepSplit must be 0...4")
         let criteria = SplitCriteria(tree: tree, options: options)
-        guard tree.heights.filter({ $0 <= criteria.cutHeight }).count >= options.minClusterSize else {
+        guard Double(tree.heights.filter({ $0 <= criteria.cutHeight }).count) >= options.minClusterSize else {
             return [Int](repeating: 0, count: n)
         }
         var pass = BranchPass(tree: tree, criteria: criteria, options: options, distances: distances)
@@ -81,13 +84,15 @@ enum HybridTreeCut {
 
         init(tree: Dendrogram, options: HybridTreeCutOptions) {
             let heights = tree.heights, top = heights.max()!
+            // cutreeHybrid: refQuantile = 0.05, refMerge = round(nMerge * refQuantile) (R rounds half to even).
             let refMerge = max(1, Int((Double(heights.count) * 0.05).rounded(.toNearestOrEven)))
             let refHeight = heights[refMerge - 1]
             if let given = options.cutHeight {
                 cutHeight = min(given, top)
             } else {
-                cutHeight = 0.99 * (top - refHeight) + refHeight
+                cutHeight = 0.99 * (top - refHeight) + refHeight  // cutreeHybrid's default cutHeight
             }
+            // cutreeHybrid's defMCS = c(0.64, 0.73, 0.82, 0.91, 0.95) and defMG = (1 - defMCS) * 3/4.
             let defaultScatter = [0.64, 0.73, 0.82, 0.91, 0.95][options.deepSplit]
             let scatter = options.maxCoreScatter ?? defaultScatter
             let gap = options.minGap ?? (1 - defaultScatter) * 3 / 4
@@ -97,9 +102,10 @@ enum HybridTreeCut {
         }
     }
 
-    /// dynamicTreeCut's `.CoreSize`: the first objects of a branch that form its core.
-    static func coreSize(branchSize: Int, minClusterSize: Int) -> Int {
-        let base = Double(minClusterSize) / 2 + 1
+    /// dynamicTreeCut's `.CoreSize`: the first objects of a branch that form its core
+    /// (`as.integer(minClusterSize/2 + 1 + sqrt(BranchSize - minClusterSize/2 - 1))`).
+    static func coreSize(branchSize: Int, minClusterSize: Double) -> Int {
+        let base = minClusterSize / 2 + 1
         return base < Double(branchSize) ? Int(base + (Double(branchSize) - base).squareRoot()) : branchSize
     }
 

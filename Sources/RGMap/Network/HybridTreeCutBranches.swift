@@ -109,7 +109,7 @@ struct BranchPass<D: PairwiseDistances> {
     private func failure(of branch: Int, at height: Double) -> Bool? {
         guard branches[branch].isBasic else { return nil }
         let scatter = coreScatter(of: branch)
-        let tooSmall = branches[branch].size < options.minClusterSize
+        let tooSmall = Double(branches[branch].size) < options.minClusterSize
         let tooDiffuse = scatter > criteria.maxAbsCoreScatter
         let tooShallow = height - scatter < criteria.minAbsGap
         let tooLow = height < criteria.minAbsSplitHeight
@@ -134,7 +134,7 @@ struct BranchPass<D: PairwiseDistances> {
             let branch = branches[index]
             if branch.isTopBasic {
                 let scatter = coreScatter(of: index)
-                isCluster[index] = branch.size >= options.minClusterSize && scatter < criteria.maxAbsCoreScatter
+                isCluster[index] = Double(branch.size) >= options.minClusterSize && scatter < criteria.maxAbsCoreScatter
                     && branch.attachHeight! - scatter > criteria.minAbsGap
             }
             if branch.failSize { for object in branch.singletons { smallLabels[object] = index + 1 } }

@@ -14,6 +14,7 @@ public struct IntramodularConnectivity: Sendable {
         total.withUnsafeMutableBufferPointer { total in
             within.withUnsafeMutableBufferPointer { within in
                 adjacency.forEachBlock { rows, block in
+                    // 8 rows a chunk: each row sums all genes, so a chunk is worth a thread.
                     Parallel.forEachChunk(rows.count, minimumChunk: 8) { local in
                         for offset in local {
                             let i = rows.lowerBound + offset, row = offset * n
@@ -25,6 +26,7 @@ public struct IntramodularConnectivity: Sendable {
                                 if labels[j] == labels[i] { own += value }
                             }
                             total[i] = all
+                            // intramodularConnectivity: kWithin is 0 in modules of fewer than 3 genes (`sum(rest1) < 3`).
                             within[i] = sizes[labels[i]]! < 3 ? 0 : own
                         }
                     }

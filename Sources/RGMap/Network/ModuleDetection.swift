@@ -34,25 +34,31 @@ public struct ModuleDetection: Sendable {
 
     /// `expression` is genes x samples without missing values. `tomReady`, when given, is
     /// called with the TOM (over `networkGenes`) while it is in memory, to save it.
+    ///
+    /// Long on purpose: it is `blockwiseModules`' order of steps in one place (blocks, each
+    /// block's tree, cut and kME checks, then reassignment and merging over all genes), so it
+    /// can be read against WGCNA's; each step is a type of its own.
     public init(_ expression: LabeledMatrix, options: ModuleDetectionOptions,
                 progress: ((_ step: String, _ done: Int, _ total: Int) -> Void)? = nil,
                 tomReady: ((NetworkTOM) throws -> Void)? = nil) throws {
         try Self.requireComplete(expression)
         // Below 4 samples every gene would be dropped as without variance; say what is wrong instead (WGCNA: "too few samples").
-        guard expression.columnCount >= 4 else { throw UsageError("modules need at least 4 samples, got \(expression.columnCount)") }
+        guard expression.columnCount >= 4 else { throw AnalysisError(.tooFewSamples, "modules need at least 4 samples, got \(expression.columnCount)") }
         var clock = StepClock()
         let networkGenes = Self.usableGenes(expression)
         self.networkGenes = networkGenes
         notes = []
         let dropped = expression.rowCount - networkGenes.count
         if dropped > 0 { notes.append("\(plural(dropped, "gene")) without variance left out of the network (module 0)") }
-        guard networkGenes.count >= 2 else { throw UsageError("modules need at least 2 genes with variance, got \(networkGenes.count)") }
+        guard networkGenes.count >= 2 else { throw AnalysisError(.tooFewVariables, "modules need at least 2 genes with variance, got \(networkGenes.count)") }
         let network = expression.selectingRows(networkGenes)
         let genes = network.rowCount
         let partition = options.maxBlockSize.map { BlockPartition.blocks(network, maxBlockSize: $0, seed: options.seed) } ?? [Array(0..<genes)]
         if partition.count > 1 {
             clock.lap("blocks")
-            guard tomReady == nil else { throw UsageError("--save-tom needs one network: it cannot be combined with blocks (--max-block-size)") }
+            guard tomReady == nil else {
+                throw SettingError(.saveTOM, message: "\(setting: .saveTOM) needs one network: it cannot be combined with blocks (\(setting: .maxBlockSize))")
+            }
         }
         var blocks: [Block] = []
         var treeCutLabels = [Int](repeating: 0, count: genes)
@@ -70,7 +76,7 @@ public struct ModuleDetection: Sendable {
             let labels = built.labels.map { $0 > 0 ? $0 + maxUsedLabel : 0 }
             maxUsedLabel = max(maxUsedLabel, labels.max() ?? 0)
             let checks = ModuleMembershipChecks(expression: sub, options: options, minModuleSize: options.minModuleSize(genes: genes))
-            let pruned = checks.pruned(labels)
+            let pruned = try checks.pruned(labels)
             for (local, gene) in block.enumerated() {
                 treeCutLabels[gene] = labels[local]
                 checked[gene] = pruned.labels[local]
@@ -83,8 +89,8 @@ public struct ModuleDetection: Sendable {
         let checks = ModuleMembershipChecks(expression: network, options: options, minModuleSize: options.minModuleSize(genes: genes))
         let reassigned = checks.reassigned(checked, modules: modules, eigengenes: moduleEigengenes)
         clock.lap("kME checks")
-        let merged = ModuleMerging.merge(network, labels: reassigned, cutHeight: options.mergeCutHeight, correlation: options.correlation)
-        eigengenes = ModuleEigengenes(network, labels: merged)
+        let merged = try ModuleMerging.merge(network, labels: reassigned, cutHeight: options.mergeCutHeight, correlation: options.correlation)
+        eigengenes = try ModuleEigengenes(network, labels: merged)
         clock.lap("merging")
         unmergedLabels = [Int](repeating: 0, count: expression.rowCount)
         labels = unmergedLabels
@@ -135,7 +141,9 @@ public struct ModuleDetection: Sendable {
         guard complete.count < expression.rowCount else { return }
         // The first incomplete row is where the ascending complete rows first skip an index.
         let first = zip(complete, 0...).first { $0 != $1 }?.1 ?? complete.count
-        throw UsageError("modules need expression without missing values: \(expression.rowCount - complete.count) of \(plural(expression.rowCount, "gene")) have some (e.g. \(expression.rowLabels[first].quotedForMessage())); impute them, or drop those genes with --complete-genes")
+        throw AnalysisError(.missingValues, "modules need expression without missing values: \(expression.rowCount - complete.count) of "
+                            + "\(plural(expression.rowCount, "gene")) have some (e.g. \(expression.rowLabels[first].quotedForMessage())); "
+                            + "impute them, or drop those genes with \(setting: .completeGenes)")
     }
 
     /// WGCNA's `goodGenes` for data without missing values: variance above (1e-10 max|x|)^2.
@@ -144,6 +152,7 @@ public struct ModuleDetection: Sendable {
         let tolerance = 1e-10 * largest
         return (0..<expression.rowCount).filter { gene in
             let row = expression.row(gene), n = Double(row.count)
+            // goodGenes: at least minNSamples = 4 present values.
             guard row.count >= 4 else { return false }
             let mean = row.reduce(0, +) / n
             let variance = row.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)

@@ -14,14 +14,15 @@ public struct ModuleEigengenes: Sendable {
     public var varianceExplained: [Double]
 
     /// `expression` is genes x samples; `labels` has one module label per gene.
-    public init(_ expression: LabeledMatrix, labels: [Int]) {
+    /// - Throws: ``NumericalError`` when LAPACK cannot find a module's eigenvector.
+    public init(_ expression: LabeledMatrix, labels: [Int]) throws {
         precondition(labels.count == expression.rowCount, "one label per gene")
         modules = Array(Set(labels)).sorted()
         eigengenes = []
         varianceExplained = []
         for module in modules {
             let genes = labels.indices.filter { labels[$0] == module }
-            let (eigengene, explained) = Self.eigengene(expression, genes: genes)
+            let (eigengene, explained) = try Self.eigengene(expression, genes: genes, module: module)
             eigengenes.append(eigengene)
             varianceExplained.append(explained)
         }
@@ -32,7 +33,7 @@ public struct ModuleEigengenes: Sendable {
         LabeledMatrix(rowLabels: modules.map { "ME\($0)" }, columnLabels: samples, values: eigengenes.flatMap { $0 })
     }
 
-    private static func eigengene(_ expression: LabeledMatrix, genes: [Int]) -> ([Double], Double) {
+    private static func eigengene(_ expression: LabeledMatrix, genes: [Int], module: Int) throws -> ([Double], Double) {
         let n = expression.columnCount, m = genes.count
         // Standardized genes (sd with n - 1, as R's scale), row-major m x n.
         var x = [Double](repeating: 0, count: m * n)
@@ -54,8 +55,12 @@ public struct ModuleEigengenes: Sendable {
         var eigenvalue = [Double](repeating: 0, count: 1)
         var vector = [Double](repeating: 0, count: n)
         var support = [Int32](repeating: 0, count: 2)
-        _ = LAPACKE_dsyevr(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "I")), CChar(UInt8(ascii: "U")), Int32(n), &gram,
-                           Int32(n), 0, 0, Int32(n), Int32(n), 0, &found, &eigenvalue, &vector, 1, &support)
+        let status = LAPACKE_dsyevr(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "I")), CChar(UInt8(ascii: "U")), Int32(n),
+                                    &gram, Int32(n), 0, 0, Int32(n), Int32(n), 0, &found, &eigenvalue, &vector, 1, &support)
+        try NumericalError.check(status, "dsyevr", "the eigengene of module \(module) (\(plural(m, "gene")) x \(plural(n, "sample")))")
+        guard found == 1 else {
+            throw NumericalError(routine: "dsyevr", status: status, purpose: "the eigengene of module \(module) (no eigenvector found)")
+        }
         // Sign: along the average standardized expression.
         let average = (0..<n).map { s in (0..<m).reduce(0) { $0 + x[$1 * n + s] } / Double(m) }
         if VectorCorrelation.pearson(average, vector[...]) < 0 { vector = vector.map { -$0 } }

@@ -22,12 +22,12 @@ public struct ModuleFeatureAssociation: Sendable {
     /// features x samples, all on the same samples.
     public init(eigengenes: LabeledMatrix, expression: LabeledMatrix, features: LabeledMatrix) {
         let engine = CorrelationEngine(method: .pearson, covariates: nil)
-        let modules = engine.correlate(eigengenes, features)
+        let modules = engine.correlateUnadjusted(eigengenes, features)
         moduleR = modules.r
         moduleP = AssociationMapper.pValues(modules, features: eigengenes.rowCount, genes: features.rowCount)
         moduleQ = AssociationMapper.qValues(moduleP, features: eigengenes.rowCount, genes: features.rowCount,
                                             options: AssociationOptions(fdr: .bh))
-        let genes = engine.correlate(expression, features)
+        let genes = engine.correlateUnadjusted(expression, features)
         geneSignificance = genes.r
         geneSignificanceP = AssociationMapper.pValues(genes, features: expression.rowCount, genes: features.rowCount)
     }
@@ -35,11 +35,13 @@ public struct ModuleFeatureAssociation: Sendable {
 
 /// The thresholds that make a gene a hub of a feature.
 public struct HubRules: Sendable {
-    /// A module counts for a feature when its module-feature q is at most this (`--module-q`).
+    /// A module counts for a feature when its module-feature q is at most this (0.05, the
+    /// FDR level used throughout rgmap).
     public var moduleQ = 0.05
-    /// Least |kME| of a hub to its own module (`--hub-kme`).
+    /// Least |kME| of a hub to its own module (0.8, the module membership cut commonly used
+    /// with WGCNA for intramodular hub genes).
     public var minimumKME = 0.8
-    /// Least |GS| of a hub for the feature (`--hub-gs`).
+    /// Least |GS| of a hub for the feature (0.2, the gene significance cut used with it).
     public var minimumGS = 0.2
 
     public init(moduleQ: Double = 0.05, minimumKME: Double = 0.8, minimumGS: Double = 0.2) {

@@ -9,17 +9,18 @@ import Glibc
 struct ModuleMembershipChecks {
     let expression: LabeledMatrix
     let options: ModuleDetectionOptions
-    let minModuleSize: Int
+    /// Possibly fractional, as WGCNA's default (``ModuleDetectionOptions/minModuleSize(genes:)``).
+    let minModuleSize: Double
 
     /// The core check and the removal of low-kME genes, module by module (ascending labels),
     /// with the eigengenes of the modules as cut. Returns the new labels and the surviving
     /// modules with their (unchanged) eigengenes.
-    func pruned(_ labels: [Int]) -> (labels: [Int], modules: [Int], eigengenes: [[Double]]) {
+    func pruned(_ labels: [Int]) throws -> (labels: [Int], modules: [Int], eigengenes: [[Double]]) {
         let assigned = labels.indices.filter { labels[$0] != 0 }
         guard !assigned.isEmpty else { return (labels, [], []) }
-        let cut = ModuleEigengenes(expression.selectingRows(assigned), labels: assigned.map { labels[$0] })
+        let cut = try ModuleEigengenes(expression.selectingRows(assigned), labels: assigned.map { labels[$0] })
         var labels = labels
-        let coreSize = options.minCoreKMESize ?? Double(minModuleSize) / 3
+        let coreSize = options.minCoreKMESize ?? minModuleSize / 3  // blockwiseModules: minCoreKMESize = minModuleSize/3
         var modules: [Int] = [], eigengenes: [[Double]] = []
         for (index, module) in cut.modules.enumerated() {
             let genes = labels.indices.filter { labels[$0] == module }
@@ -29,7 +30,7 @@ struct ModuleMembershipChecks {
                 continue
             }
             for (gene, value) in zip(genes, kme) where value < options.minKMEToStay { labels[gene] = 0 }
-            if genes.filter({ labels[$0] != 0 }).count < minModuleSize {
+            if Double(genes.filter({ labels[$0] != 0 }).count) < minModuleSize {
                 for gene in genes { labels[gene] = 0 }
                 continue
             }
@@ -67,14 +68,14 @@ struct ModuleMembershipChecks {
                     moved += 1
                 }
             }
-            if moved > 0 && members.count - moved < minModuleSize { dissolved.insert(module) }
+            if moved > 0 && Double(members.count - moved) < minModuleSize { dissolved.insert(module) }
         }
         return result.map { dissolved.contains($0) ? 0 : $0 }
     }
 
     /// kME of the given genes to the rows of `eigengenes` (genes x modules, row-major).
     private func kme(_ genes: [Int], _ eigengenes: LabeledMatrix) -> [Double] {
-        let r = CorrelationEngine(method: options.correlation, covariates: nil).correlate(expression.selectingRows(genes), eigengenes).r
+        let r = CorrelationEngine(method: options.correlation, covariates: nil).correlateUnadjusted(expression.selectingRows(genes), eigengenes).r
         return options.networkType == .unsigned ? r.map(abs) : r
     }
 

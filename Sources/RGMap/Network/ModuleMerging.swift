@@ -11,12 +11,12 @@ public enum ModuleMerging {
     /// is the eigengenes' correlation for the merging tree (WGCNA's `corFnc`: pearson, or
     /// bicor for a bicor network); their order always comes from Pearson, as `orderMEs`'s.
     public static func merge(_ expression: LabeledMatrix, labels: [Int], cutHeight: Double,
-                             correlation: CorrelationMethod = .pearson) -> [Int] {
+                             correlation: CorrelationMethod = .pearson) throws -> [Int] {
         var current = labels
         while true {
             let modules = Set(current).subtracting([0]).sorted()
             guard modules.count >= 2 else { break }
-            let merged = mergeOnce(expression, labels: current, modules: modules, cutHeight: cutHeight, correlation: correlation)
+            let merged = try mergeOnce(expression, labels: current, modules: modules, cutHeight: cutHeight, correlation: correlation)
             guard Set(merged).count < Set(current).count else { break }
             current = merged
         }
@@ -24,9 +24,9 @@ public enum ModuleMerging {
     }
 
     private static func mergeOnce(_ expression: LabeledMatrix, labels: [Int], modules: [Int], cutHeight: Double,
-                                  correlation: CorrelationMethod) -> [Int] {
+                                  correlation: CorrelationMethod) throws -> [Int] {
         let assigned = labels.indices.filter { labels[$0] != 0 }
-        let eigengenes = ModuleEigengenes(expression.selectingRows(assigned), labels: assigned.map { labels[$0] })
+        let eigengenes = try ModuleEigengenes(expression.selectingRows(assigned), labels: assigned.map { labels[$0] })
         let m = eigengenes.modules.count
         // WGCNA's orderMEs: the eigengenes in the leaf order of their tree.
         let order = tree(of: eigengenes.eigengenes).order
@@ -51,7 +51,7 @@ public enum ModuleMerging {
         } else {
             let matrix = LabeledMatrix(rowLabels: (0..<m).map(String.init), columnLabels: (0..<vectors[0].count).map(String.init),
                                        values: vectors.flatMap { $0 })
-            let r = CorrelationEngine(method: correlation, covariates: nil).correlate(matrix, matrix).r
+            let r = CorrelationEngine(method: correlation, covariates: nil).correlateUnadjusted(matrix, matrix).r
             for i in 0..<m { for j in 0..<m where i != j { dissimilarity[i * m + j] = 1 - r[i * m + j] } }
         }
         return AverageLinkage.cluster(dissimilarity: &dissimilarity, count: m)

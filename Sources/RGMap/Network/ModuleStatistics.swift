@@ -23,7 +23,7 @@ public struct ModuleStatistics: Sendable {
         let rows = modules.map { found.modules.firstIndex(of: $0)! }
         eigengenes = LabeledMatrix(rowLabels: modules.map { "ME\($0)" }, columnLabels: expression.columnLabels,
                                    values: rows.flatMap { found.eigengenes[$0] })
-        let correlation = CorrelationEngine(method: .pearson, covariates: nil).correlate(expression, eigengenes)
+        let correlation = CorrelationEngine(method: .pearson, covariates: nil).correlateUnadjusted(expression, eigengenes)
         kme = correlation.r
         kmeP = AssociationMapper.pValues(correlation, features: expression.rowCount, genes: modules.count)
         let network = expression.selectingRows(detection.networkGenes)

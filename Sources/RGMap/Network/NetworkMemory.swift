@@ -6,7 +6,10 @@ public enum NetworkMemory {
     /// and its standardized copy, and the soft-threshold table's correlation block (256 MiB).
     public static func peakBytes(genes: Int, samples: Int, precision: NetworkPrecision, maxBlockSize: Int?) -> UInt64 {
         let block = UInt64(min(genes, maxBlockSize ?? genes))
-        let scalar: UInt64 = precision == .single ? 4 : 8
+        let scalar: UInt64 = precision == .single ? 4 : 8  // bytes of a Float, a Double
+        // Adjacency (1) + packed TOM (1/2) = 3/2 block^2 values; the expression and its
+        // standardized copy, 2 x 8 bytes a value; the soft-threshold block, 2^25 doubles = 256 MiB
+        // (``SoftThreshold``).
         return block * block * scalar * 3 / 2 + UInt64(genes) * UInt64(samples) * 16 + (256 << 20)
     }
 

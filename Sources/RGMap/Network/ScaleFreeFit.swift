@@ -18,10 +18,12 @@ public struct ScaleFreeFit: Sendable, Equatable {
     /// -sign(slope) R^2, the value WGCNA's tutorial plots.
     public var signedRSquared: Double { slope > 0 ? -rSquared : rSquared }
 
+    /// `bins`: scaleFreeFitIndex's nBreaks = 10.
     public init(connectivity k: [Double], bins: Int = 10) {
         let low = k.min() ?? 0, high = k.max() ?? 0
         let range = high - low
-        // R's cut(k, bins): equal widths, outer limits moved out by range / 1000.
+        // R's cut(k, bins): equal widths, outer limits moved out by range / 1000 (cut.default's
+        // dx / 1000; |low| / 1000 when all k are equal).
         var cuts = Self.sequence(from: low, to: high, count: bins + 1)
         if range == 0 {
             cuts = Self.sequence(from: low - abs(low) / 1000, to: high + abs(low) / 1000, count: bins + 1)
@@ -44,7 +46,7 @@ public struct ScaleFreeFit: Sendable, Equatable {
             var meanK = counts[b] > 0 ? sums[b] / Double(counts[b]) : middle
             if meanK == 0 { meanK = middle }
             x.append(log10(meanK))
-            y.append(log10(Double(counts[b]) / Double(k.count) + 1e-9))
+            y.append(log10(Double(counts[b]) / Double(k.count) + 1e-9))  // scaleFreeFitIndex: log10(p.dk + 1e-09)
         }
         let line = LeastSquares.fit(y, predictors: [x])
         rSquared = line.rSquared

@@ -31,6 +31,7 @@ public enum SoftThreshold {
     }
 
     /// WGCNA's `powerEstimate`: the lowest power whose fit R^2 exceeds `rSquaredCut`, or nil.
+    /// `rSquaredCut`: pickSoftThreshold's RsquaredCut = 0.85.
     public static func powerEstimate(_ table: [Row], rSquaredCut: Double = 0.85) -> Int? {
         table.first { $0.fit.rSquared > rSquaredCut }?.power
     }
@@ -46,9 +47,10 @@ public enum SoftThreshold {
         var start = 0
         while start < genes {
             let rows = Array(start..<min(genes, start + block))
-            let r = engine.correlate(expression.selectingRows(rows), expression).r  // block x genes
+            let r = engine.correlateUnadjusted(expression.selectingRows(rows), expression).r  // block x genes
             r.withUnsafeBufferPointer { r in
                 k.withUnsafeMutableBufferPointer { k in
+                    // 4 rows a chunk: each row raises all genes to every power, ample work for a thread.
                     Parallel.forEachChunk(rows.count, minimumChunk: 4) { chunk in
                         var sums = [SIMD8<Double>](repeating: .zero, count: powers.count)
                         for local in chunk {
@@ -56,7 +58,8 @@ public enum SoftThreshold {
                             for index in sums.indices { sums[index] = .zero }
                             var other = 0
                             while other < genes {
-                                // Eight genes at a time; the gene itself and NaN add nothing
+                                // Eight genes at a time (SIMD8: independent products fill the
+                                // multiplier's pipeline); the gene itself and NaN add nothing
                                 // (R's colSums(na.rm = TRUE) after the diagonal's 1 - 1).
                                 var base = SIMD8<Double>.zero
                                 for lane in 0..<8 where other + lane < genes && other + lane != gene {

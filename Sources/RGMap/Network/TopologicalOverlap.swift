@@ -14,6 +14,7 @@ enum TopologicalOverlap {
         var connectivity = [Scalar](repeating: 0, count: n)
         a.withUnsafeMutableBufferPointer { a in
             connectivity.withUnsafeMutableBufferPointer { k in
+                // 16 rows a chunk: each row sums n values, so a chunk is worth a thread.
                 Parallel.forEachChunk(n, minimumChunk: 16) { rows in
                     for i in rows {
                         a[i * n + i] = 1
@@ -25,6 +26,8 @@ enum TopologicalOverlap {
             }
         }
         var tom = PackedLowerTriangle<Scalar>(count: n, uninitialized: true)
+        // Rows of a a^T per block: 2^24 values (128 MB in double) beside the n x n adjacency, at
+        // least 64 so that each product is still large enough to run at BLAS speed.
         let rowsPerBlock = max(64, min(n, (1 << 24) / max(n, 1)))
         var product = [Scalar](repeating: 0, count: rowsPerBlock * n)
         a.withUnsafeBufferPointer { a in
@@ -36,6 +39,7 @@ enum TopologicalOverlap {
                         // P[start..<end, 0..<end]: a is symmetric, so a a = a a^T.
                         Scalar.gemmTransposedB(m: end - start, n: end, k: n, a: a.baseAddress! + start * n, lda: n,
                                                b: a.baseAddress!, ldb: n, c: product.baseAddress!, ldc: end)
+                        // 8 rows a chunk: each row fills up to n TOM values.
                         Parallel.forEachChunk(end - start, minimumChunk: 8) { local in
                             for i in (start + local.lowerBound)..<(start + local.upperBound) {
                                 let row = product.baseAddress! + (i - start) * end, packed = PackedLowerTriangle<Scalar>.offset(row: i)

@@ -15,6 +15,7 @@ public enum AvailableMemory {
         guard let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8) else { return nil }
         for line in text.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
             let fields = line.split(separator: " ")
+            // /proc/meminfo's "kB" are units of 1024 bytes.
             if fields.count >= 2, let kilobytes = UInt64(fields[1]) { return kilobytes * 1024 }
         }
         return nil

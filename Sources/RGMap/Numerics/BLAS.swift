@@ -32,11 +32,4 @@ enum BLAS {
                         c + rows.lowerBound * ldc + columns.lowerBound, Int32(ldc))
         }
     }
-
-    /// The lower triangle (row-major, i >= j) of C = A A^T for row-major A (n x k): a
-    /// symmetric rank-k update, half the work of a general product.
-    static func syrkLower(n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, c: UnsafeMutablePointer<Double>, ldc: Int) {
-        guard n > 0, k > 0 else { return }
-        cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, Int32(n), Int32(k), 1, a, Int32(lda), 0, c, Int32(ldc))
-    }
 }

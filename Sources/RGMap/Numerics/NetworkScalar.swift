@@ -1,6 +1,6 @@
 import CBLAS
 
-/// The floating-point types a co-expression network can be stored in (`--precision`):
+/// The floating-point types a co-expression network can be stored in (``ModuleDetectionOptions/precision``):
 /// Double, or Float for half the memory and about twice the product speed.
 protocol NetworkScalar: BinaryFloatingPoint, Sendable {
     /// C (m x n) = A (m x k) * B^T (B is n x k), row-major.

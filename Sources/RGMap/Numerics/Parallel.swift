@@ -6,7 +6,7 @@ import Synchronization
 
 /// rgmap's own parallel loops (BLAS has its threads; these are for everything else).
 public enum Parallel {
-    /// Threads for parallel loops; set from `--threads` (default: all cores).
+    /// Threads for parallel loops; set by the caller (default: all cores).
     nonisolated(unsafe) public static var threads = max(1, ProcessInfoCores.count)
 
     /// Calls `body` for every chunk of `0..<count` (chunks of at least `minimumChunk`),
@@ -19,6 +19,8 @@ public enum Parallel {
             body(0..<count)
             return
         }
+        // Four chunks per worker: a worker that draws slow chunks is made up for by the others
+        // taking more from the shared counter, while chunks stay few enough to cost nothing to hand out.
         let chunks = workers * 4
         let size = (count + chunks - 1) / chunks
         perform((count + size - 1) / size) { chunk in body((chunk * size)..<min(count, (chunk + 1) * size)) }

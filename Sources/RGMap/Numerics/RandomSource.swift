@@ -9,6 +9,9 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
     private var spareNormal: Double?
 
+    /// The constants of `init` and `next` are the published ones of SplitMix64 and of
+    /// xoshiro256** 1.0 (multipliers 5 and 9, rotations 7 and 45, shift 17); they must not
+    /// change: every seeded output depends on them.
     public init(seed: UInt64) {
         var mixer = seed
         func splitMix() -> UInt64 {
@@ -31,12 +34,15 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
         return result
     }
 
-    /// An independent stream for task `index`, derived from this one's state.
+    /// An independent stream for task `index`, derived from this one's state (the odd
+    /// multiplier is a 64-bit mixing constant of the same family as SplitMix64's, so that
+    /// consecutive indices give far-apart seeds).
     public func split(_ index: UInt64) -> RandomSource {
         RandomSource(seed: s0 ^ (index &* 0xD1B5_4A32_D192_ED03) ^ s3)
     }
 
-    /// Uniform on [0, 1) with 53 random bits.
+    /// Uniform on [0, 1) with 53 random bits (a double's significand; the top bits of
+    /// xoshiro256** are its best, so the low 11 are dropped).
     public mutating func uniform() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }

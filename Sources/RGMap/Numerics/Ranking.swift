@@ -21,7 +21,7 @@ enum Ranking {
         var position = 0
         var runStart = 0
         var run: [Int32] = []
-        run.reserveCapacity(8)
+        run.reserveCapacity(8)  // a run of ties is usually short; the array grows when it is not
         var previous = Double.nan
         func flush() {
             // Positions runStart+1 ... runStart+run.count share their mean rank.

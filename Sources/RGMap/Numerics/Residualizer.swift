@@ -17,12 +17,15 @@ struct Residualizer {
     /// Design columns (intercept included) that are linear combinations of others.
     let aliasedColumns: Int
 
+    /// R's `lm` passes `tol = 1e-07` to its QR (`lm.fit`): a column whose pivot falls below
+    /// that share of the largest is aliased.
     static let tolerance = 1e-7
 
     /// - Parameters:
     ///   - covariates: design columns x samples (no intercept), all values present.
     ///   - subset: samples to use (nil: all).
-    init(covariates: LabeledMatrix, subset: [Bool]?) {
+    /// - Throws: ``NumericalError`` when LAPACK cannot factor the design.
+    init(covariates: LabeledMatrix, subset: [Bool]?) throws {
         let n = covariates.columnCount
         sampleCount = n
         let samples = subset.map { mask in (0..<n).filter { mask[$0] } } ?? Array(0..<n)
@@ -37,11 +40,13 @@ struct Residualizer {
         var tau = [Double](repeating: 0, count: min(m, columns))
         var rank = 0
         if m > 0 {
-            _ = LAPACKE_dgeqp3(LAPACK_COL_MAJOR, Int32(m), Int32(columns), &design, Int32(m), &pivots, &tau)
+            let factored = LAPACKE_dgeqp3(LAPACK_COL_MAJOR, Int32(m), Int32(columns), &design, Int32(m), &pivots, &tau)
+            try NumericalError.check(factored, "dgeqp3", "the QR factor of the covariate design (\(m) samples x \(columns) columns)")
             let largest = abs(design[0])
             for j in 0..<min(m, columns) where abs(design[j * m + j]) > Self.tolerance * largest { rank += 1 }
             if rank > 0 {
-                _ = LAPACKE_dorgqr(LAPACK_COL_MAJOR, Int32(m), Int32(rank), Int32(rank), &design, Int32(m), &tau)
+                let formed = LAPACKE_dorgqr(LAPACK_COL_MAJOR, Int32(m), Int32(rank), Int32(rank), &design, Int32(m), &tau)
+                try NumericalError.check(formed, "dorgqr", "the basis of the covariate design (\(m) samples x \(rank) columns)")
             }
         }
         var basis = [Double](repeating: 0, count: rank * n)

@@ -21,13 +21,17 @@ import Glibc
 /// 1 - p = 2K s sum_j (-1)^j C(a, j) x^j / (2j + 1), 2K = the slope of 1 - p at r = 0
 /// (the closed form's sum at c = 1). Used while a x <= 2, with 26 terms: the truncation is
 /// below 2^26/26! < 1e-18 of the sum, the sum's condition number below e^(2ax) <= e^4 and
-/// p >= 0.04 there, so p stays within 1e-11 relative.
+/// p >= 0.03 there (0.033 at df 30, 0.045 for large df), so p stays within 1e-11 relative.
 public struct StudentTPValue: Sendable {
-    /// Largest df handled by the closed form (beyond it, its cost and error bound grow).
+    /// Largest df handled by the closed form: it has df/2 terms, so beyond 2000 df (more
+    /// samples than most cohorts) its cost and its rounding bound grow past R's `pt`'s.
     public static let closedFormLimit = 2000
-    /// Smallest df given the small-|r| series.
+    /// Smallest df given the small-|r| series: below it the closed form is as short (at
+    /// most 14 terms against the series' 26), and at the series' limit a x = 2 p drops
+    /// below 0.03 (0.010 at df 10), which the error bound above assumes.
     static let seriesMinimumDF = 30
-    /// Terms of the small-|r| series.
+    /// Terms of the small-|r| series: the fewest whose truncation bound 2^n/n! is below
+    /// 1e-18 of the sum (see above).
     static let seriesTerms = 26
 
     /// Per df: the Horner coefficients (highest power first) of the finite series.
@@ -60,7 +64,7 @@ public struct StudentTPValue: Sendable {
         }
         coefficients = tables
         smallR = tables.indices.map { df in df >= Self.seriesMinimumDF ? Self.smallRSeries(df: df, closedForm: tables[df]) : [] }
-        smallRLimit = tables.indices.map { df in 2 / (Double(df - 2) / 2) }
+        smallRLimit = tables.indices.map { df in 2 / (Double(df - 2) / 2) }  // a x <= 2, the bound above
     }
 
     /// Coefficients g_j = 2K (-1)^j C(a, j) / (2j + 1), highest power first. 2K is the closed
@@ -105,7 +109,8 @@ public struct StudentTPValue: Sendable {
     }
 
     /// Smallest p the closed form is used for: its rounding bound, (2m + 2) units for m
-    /// terms, stays below 1e-11 of p from there up.
+    /// terms, stays below 1e-11 of p from there up ((2m + 2) u / 1e-11 = (2m + 2) 1.11e-5;
+    /// 1.2e-5 and 2m + 10 leave a margin).
     @inline(__always)
     private func threshold(_ df: Int) -> Double { Double(2 * coefficients[df].count + 10) * 1.2e-5 }
 

@@ -1,6 +1,6 @@
 import CBLAS
 
-/// Matrix products whose every bit is the same for any `--threads`.
+/// Matrix products whose every bit is the same for any thread count (``Parallel/threads``).
 ///
 /// OpenBLAS's threaded products round differently with the thread count (each thread gets a
 /// different share, and edge shares take other kernel paths). rgmap instead keeps OpenBLAS at

@@ -8,6 +8,10 @@ enum ClinicalSimulator {
         var age: [Double]
     }
 
+    /// The shares, the age (mean 64, sd 9) and the share of women (0.48) are rgmap's design for
+    /// a plausible lung adenocarcinoma cohort (the mutations are that cancer's, ``MutationCatalog``):
+    /// mostly early stages, three vendors of which one dominates. The example data and every
+    /// test built on it depend on these numbers, so they stay fixed.
     static let scanners: [(name: String, share: Double)] = [("GE", 0.45), ("SIEMENS", 0.35), ("Philips", 0.20)]
     static let stages = [("I", 0.4), ("II", 0.25), ("III", 0.25), ("IV", 0.10)]
 

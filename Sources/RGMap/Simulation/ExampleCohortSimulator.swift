@@ -78,7 +78,7 @@ struct PatientRoster {
     init(_ options: SimulationOptions, rng: inout RandomSource) {
         let total = options.imagedPatients + options.unimagedProfiles
         let sites = ["RG", "RH", "RJ"]
-        let numbers = rng.permutation(900).prefix(total).map { $0 + 100 }
+        let numbers = rng.permutation(900).prefix(total).map { $0 + 100 }  // distinct 3-digit participant numbers, 100-999
         ids = (0..<total).map { "TCGA-\(sites[$0 % sites.count])-A\(numbers[$0])" }.sorted()
         let alphabet = Array("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ")
         plates = (0..<total).map { _ in String((0..<3).map { _ in alphabet[rng.index(alphabet.count)] }) }

@@ -2,6 +2,11 @@
 /// x = mu + s (l e + sqrt(1 - l^2) z), with loading l in [0.55, 0.95]; other genes
 /// are independent noise; three genes are never expressed (all zero).
 enum ExpressionSimulator {
+    /// Genes left at zero, so that the example exercises the near-constant warning and the
+    /// genes without variance that modules leave out. The means (7 +- 1.8, within [0.5, 15]) and
+    /// sds ([0.25, 1.1]) are log2 expression of a typical RNA-seq cohort; the loadings
+    /// ([0.55, 0.95]) make modules that WGCNA's defaults find (rgmap's design, as the example's
+    /// recovery figures in methods.md show).
     static let unexpressedGenes = 3
 
     static func simulate(genes: [String], modules: [[String]], eigengenes: [[Double]],

@@ -4,6 +4,11 @@
 /// the scanner vendor, two with age. Each is then scaled to a plausible magnitude
 /// for its PyRadiomics class.
 enum FeatureSimulator {
+    /// rgmap's design of the planted truth: 24 of 60 features driven by modules (loadings in
+    /// [0.5, 0.85], strong enough to be found at q <= 0.05 with 150 patients), ten with a
+    /// scanner shift of about a standard deviation (strength in [0.7, 1.3]) for the covariate
+    /// examples, two with age (0.04 sd a year around the mean age 64). The example data depend
+    /// on every number here, so they stay fixed.
     static let drivenFeatures = 24
     static let scannerShifts = ["GE": 0.0, "SIEMENS": 0.8, "Philips": -0.6]
 
@@ -26,14 +31,14 @@ enum FeatureSimulator {
         var values = [[Double]](repeating: [Double](repeating: 0, count: names.count), count: patients.count)
         for (f, feature) in truth.enumerated() {
             let explained = feature.drivers.reduce(0) { $0 + $1.loading * $1.loading }
-            let noise = max(0.2, 1 - explained).squareRoot()
+            let noise = max(0.2, 1 - explained).squareRoot()  // at least a fifth of the variance is noise
             let (center, spread) = PyRadiomicsNames.scale(of: feature.name)
             for (i, patient) in patients.enumerated() {
                 var z = noise * rng.normal()
                 for driver in feature.drivers { z += driver.loading * eigengenes[driver.module - 1][patient] }
                 z += feature.scannerShift[clinical.scanner[i]] ?? 0
                 if ageDriven.contains(f) { z += 0.04 * (clinical.age[i] - 64) }
-                values[i][f] = roundSignificant(center + spread * z, digits: 7)
+                values[i][f] = roundSignificant(center + spread * z, digits: 7)  // PyRadiomics' CSV shows about 7 digits
             }
         }
         var missing = Set<Int>()
@@ -46,6 +51,8 @@ enum FeatureSimulator {
             let volume = volumeColumn.map { values[i][$0] } ?? 20_000
             let hash = String((0..<40).map { _ in Array("0123456789abcdef")[rng.index(16)] })
             let diagnostics = PyRadiomicsNames.diagnostics(
+                // 1.52587890625 mm^3 per voxel: the spacing 0.78125 x 0.78125 x 2.5 of the diagnostics;
+                // an image mean around -420 HU, a lung CT's.
                 voxelCount: Int(max(1, volume / 1.52587890625)), imageMean: roundSignificant(rng.normal(mean: -420, sd: 60), digits: 8),
                 hash: hash).map(\.1)
             let cells = names.indices.map { f in missing.contains(i * names.count + f) ? "" : String(values[i][f]) }

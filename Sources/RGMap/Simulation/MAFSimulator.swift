@@ -15,12 +15,12 @@ enum MAFSimulator {
         for patient in patients {
             var records: [(gene: Int, variantClass: String)] = []
             for (g, isMutated) in mutated[patient].enumerated() where isMutated {
-                let count = rng.bernoulli(0.15) ? 2 : 1
+                let count = rng.bernoulli(0.15) ? 2 : 1  // some genes carry two mutations, as real MAFs show (rgmap's design)
                 for _ in 0..<count {
                     records.append((g, ClinicalSimulator.pick(MutationCatalog.proteinChanging, &rng)))
                 }
             }
-            for _ in 0..<rng.index(4) {
+            for _ in 0..<rng.index(4) {  // 0-3 non-coding records per patient for the default filter to drop
                 records.append((rng.index(MutationCatalog.genes.count),
                                 MutationCatalog.nonCoding[rng.index(MutationCatalog.nonCoding.count)]))
             }

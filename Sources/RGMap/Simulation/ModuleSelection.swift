@@ -19,12 +19,14 @@ enum ModuleSelection {
         var chosen: [(set: Int, genes: [String])] = []
         var chosenSets = Set<Int>()
         for target in sizes {
+            // A GO set within 15% of the target size that shares at most a tenth of its genes with
+            // the sets already chosen (rgmap's design: modules of about the planned sizes, distinct).
             let range = Int(Double(target) * 0.85)...Int(Double(target) * 1.15)
             guard let pick = order.first(where: { s in
                 !chosenSets.contains(s) && range.contains(sets.members[s].count)
                     && sets.members[s].filter(used.contains).count * 10 <= sets.members[s].count
             }) else {
-                throw UsageError("the gene sets hold no set of about \(target) genes that overlaps little with the others: use a larger GMT (GO BP)")
+                throw AnalysisError(.tooFewVariables, "the gene sets hold no set of about \(target) genes that overlaps little with the others: use a larger GMT (GO BP)")
             }
             let members = sets.members[pick].filter { !used.contains($0) }
             used.formUnion(members)
@@ -36,7 +38,7 @@ enum ModuleSelection {
         let moduleGenes = chosen.flatMap(\.genes)
         let needed = totalGenes - moduleGenes.count
         guard needed > 0, background.count >= needed else {
-            throw UsageError("the gene sets name too few genes for \(totalGenes) simulated genes")
+            throw AnalysisError(.tooFewVariables, "the gene sets name too few genes for \(totalGenes) simulated genes")
         }
         let genes = (moduleGenes + background.prefix(needed).map { sets.genes[Int($0)] }).sorted()
         return Choice(modules: chosen, genes: genes)

@@ -19,6 +19,8 @@ public struct PlantedRecovery: Sendable {
         public var termRecovered: Bool { topSet == goID }
     }
 
+    /// A found module recovers a planted one at Jaccard >= 0.5: they then share at least half
+    /// their union, so a planted module can be recovered by one found module at most.
     public static let recoveredJaccard = 0.5
 
     public var adjustedRandIndex: Double

@@ -1,7 +1,10 @@
 /// Settings of the example-cohort simulation (`rgmap simulate`).
 public struct SimulationOptions: Sendable {
     public var seed: UInt64 = 1
-    /// Patients with images (rows of the feature table).
+    /// Patients with images (rows of the feature table). The counts below differ on purpose
+    /// (156 imaged, 150 of them profiled, 2 profiled without images, 145 sequenced), so that
+    /// matching samples across tables has something to report; 150 is a typical TCGA-sized
+    /// radiogenomic cohort, 5000 genes and 60 features keep the example quick.
     public var imagedPatients = 156
     /// Imaged patients that also have expression data (the matched cohort).
     public var profiledPatients = 150
@@ -10,10 +13,12 @@ public struct SimulationOptions: Sendable {
     /// Profiled patients that are also in the MAF.
     public var sequencedPatients = 145
     public var genes = 5000
-    /// Target sizes of the planted co-expression modules (each a real GO BP set).
+    /// Target sizes of the planted co-expression modules (each a real GO BP set): nine sizes
+    /// from 200 down to 40, all above WGCNA's default minimum module size of 20.
     public var moduleSizes = [200, 160, 130, 110, 90, 75, 60, 50, 40]
     public var features = 60
-    /// Missing cells planted in the features and the expression table.
+    /// Missing cells planted in the features and the expression table: a few, so that the
+    /// missing-value paths run without changing the results much.
     public var missingFeatureCells = 8
     public var missingOmicsCells = 25
 

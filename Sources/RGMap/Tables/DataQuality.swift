@@ -3,9 +3,13 @@
 public enum DataQuality {
     /// A variable is near-constant when one value fills at least this share of its present samples:
     /// its correlations then rest on the few samples that differ (and on ties for Spearman).
+    /// A tenth: in a cohort of 150 (the example's) at most 15 samples then differ, the count
+    /// below which WGCNA advises against correlation networks (and rgmap warns for modules).
     public static let nearConstantShare = 0.9
     /// A variable is missing in many samples past this share: each of its pairs then uses a
-    /// smaller, possibly biased, subset of the cohort.
+    /// smaller, possibly biased, subset of the cohort. A fifth, stricter than WGCNA's
+    /// `goodSamplesGenes`, which drops a gene only past half (`minFraction = 1/2`): a warning
+    /// costs nothing, so it comes well before the variable would be unusable.
     public static let manyMissingShare = 0.2
 
     /// Records the near-constant and much-missing variables (rows) of `matrix` in `counts`.
@@ -64,6 +68,7 @@ extension PreprocessReport {
     }
 
     private func examples(_ labels: [String]) -> String {
+        // Three names of at most 30 characters: recognisable, and the warning stays one line.
         labels.prefix(3).map { $0.quotedForMessage(limit: 30) }.joined(separator: ", ")
     }
 }

@@ -15,6 +15,7 @@ public enum IDNormalization: String, Sendable, CaseIterable, Codable {
     /// kept exactly as written.
     public func key(for id: String) -> String {
         guard self != .exact else { return id }
+        // TCGA barcodes: "TCGA-XX-XXXX" (participant, 12 characters) and "-01" (sample type, to 15).
         let length = self == .tcgaPatient ? 12 : 15
         var bytes = Array(id.utf8)
         guard bytes.count >= length else { return id }

@@ -43,7 +43,7 @@ public struct LabeledMatrix: Sendable, Equatable {
         let rows = rowCount, cols = columnCount
         let out = [Double](unsafeUninitializedCapacity: values.count) { target, initialized in
             values.withUnsafeBufferPointer { source in
-                let tile = 32
+                let tile = 32  // 32 x 32 doubles = 8 KB read and 8 KB written: both tiles stay in L1
                 var r0 = 0
                 while r0 < rows {
                     let r1 = min(r0 + tile, rows)

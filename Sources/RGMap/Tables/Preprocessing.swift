@@ -8,11 +8,12 @@ public struct PreprocessOptions: Sendable, Codable, Equatable {
     public var log2: Bool
     /// Keep genes whose value is at least this in at least ``minSamplesFraction`` of samples.
     public var minExpression: Double?
-    /// Fraction of samples for ``minExpression`` (default 0.5).
+    /// Fraction of samples for ``minExpression`` (default 0.5: expressed in at least half the
+    /// samples, as WGCNA's `goodSamplesGenes` asks present values in at least half, `minFraction = 1/2`).
     public var minSamplesFraction: Double
     /// Keep only this many genes, those of largest variance.
     public var topVariable: Int?
-    /// Keep only genes with a value in every matched sample (`--complete-genes`).
+    /// Keep only genes with a value in every matched sample.
     public var completeGenes: Bool
 
     public init(log2: Bool = false, minExpression: Double? = nil, minSamplesFraction: Double = 0.5, topVariable: Int? = nil,
@@ -69,7 +70,8 @@ public enum Preprocessor {
             }
             if let threshold = options.minExpression {
                 guard (0...1).contains(options.minSamplesFraction) else {
-                    throw UsageError("--min-samples-fraction must be between 0 and 1, got \(options.minSamplesFraction)")
+                    throw SettingError(.minSamplesFraction, value: String(options.minSamplesFraction),
+                                       message: "\(setting: .minSamplesFraction) must be between 0 and 1, got \(options.minSamplesFraction)")
                 }
                 let needed = options.minSamplesFraction * Double(omics.columnCount)
                 let keep = (0..<omics.rowCount).filter { r in
@@ -80,7 +82,9 @@ public enum Preprocessor {
             }
             removeDegenerate(&omics, counts: &counts)
             if let top = options.topVariable {
-                guard top > 0 else { throw UsageError("--top-variable must be positive, got \(top)") }
+                guard top > 0 else {
+                    throw SettingError(.topVariable, value: String(top), message: "\(setting: .topVariable) must be positive, got \(top)")
+                }
                 if top < omics.rowCount {
                     let variances = (0..<omics.rowCount).map { VariableSummary(omics.row($0)).variance }
                     let chosen = variances.indices.sorted { variances[$0] > variances[$1] || (variances[$0] == variances[$1] && $0 < $1) }
@@ -107,7 +111,9 @@ public enum Preprocessor {
     private static func applyLog2(_ omics: inout LabeledMatrix) throws {
         if let index = omics.values.indices.first(where: { omics.values[$0] < 0 }) {
             let row = index / omics.columnCount, column = index % omics.columnCount
-            throw UsageError("--log2: omics value \(omics.values[index]) (gene \(omics.rowLabels[row].quotedForMessage()), sample \(omics.columnLabels[column].quotedForMessage())) is negative: the data look log-scaled already")
+            throw SettingError(.log2, value: String(omics.values[index]),
+                               message: "\(setting: .log2): omics value \(omics.values[index]) (gene \(omics.rowLabels[row].quotedForMessage()), "
+                                   + "sample \(omics.columnLabels[column].quotedForMessage())) is negative: the data look log-scaled already")
         }
         omics.values.withUnsafeMutableBufferPointer { values in
             for i in values.indices { values[i] = (values[i] + 1).log2Value }

@@ -1,6 +1,6 @@
 /// Decides, for every input table, which axis holds the samples.
 ///
-/// Rule, in order: an explicit `--samples-in`; the format (MAF barcodes, AnnData obs,
+/// Rule, in order: an axis given in the settings; the format (MAF barcodes, AnnData obs,
 /// 10x barcodes); otherwise the assignment of axes that makes the tables share the
 /// most sample IDs (summed over pairs of tables, after ID normalization), ties going
 /// to each kind's usual layout. A table alone falls back to its usual layout, or for
@@ -17,7 +17,7 @@ enum SampleAxisInference {
         var open: [LoadedTable] = []
         for table in tables {
             if let axis = overrides[table.role] {
-                fixed[table.role] = Decision(axis: axis, rule: "given by --samples-in")
+                fixed[table.role] = Decision(axis: axis, rule: "as given in the settings")
             } else if let fixedAxis = table.formatSampleAxis {
                 fixed[table.role] = Decision(axis: fixedAxis.axis, rule: fixedAxis.reason)
             } else {

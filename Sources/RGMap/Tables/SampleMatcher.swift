@@ -1,7 +1,7 @@
 /// Options for matching samples across tables.
 public struct SampleMatchOptions: Sendable {
     public var normalization: IDNormalization
-    /// Explicit sample axis per table (`--samples-in`), overriding inference.
+    /// Explicit sample axis per table, overriding inference.
     public var sampleAxis: [TableRole: SampleAxis]
 
     public init(normalization: IDNormalization = .exact, sampleAxis: [TableRole: SampleAxis] = [:]) {
@@ -22,7 +22,7 @@ public enum SampleMatcher {
     public static let minimumSamples = 3
 
     /// Decides every table's sample axis, matches IDs, and returns the aligned cohort.
-    /// - Throws: ``UsageError`` when fewer than ``minimumSamples`` are shared;
+    /// - Throws: ``AnalysisError`` when fewer than ``minimumSamples`` are shared;
     ///   ``InputError`` when two IDs of one table collide after normalization.
     public static func match(_ tables: [LoadedTable], options: SampleMatchOptions = SampleMatchOptions()) throws -> Cohort {
         precondition(!tables.isEmpty, "SampleMatcher needs at least one table")
@@ -40,37 +40,49 @@ public enum SampleMatcher {
         }
         if shared.count < minimumSamples,
            let message = transposedMessage(tables, keyed: keyed, primaryRoles: primaryRoles, options: options) {
-            throw UsageError(message)
+            throw AnalysisError(.tooFewSamples, message)
         }
         if shared.isEmpty, primaryRoles.count > 1 {
-            throw UsageError(noOverlapMessage(primaryRoles.map { keyed[$0]! }, options.normalization))
+            throw AnalysisError(.tooFewSamples, noOverlapMessage(primaryRoles.map { keyed[$0]! }, options.normalization))
         }
 
         var dropped: [String] = []
         var covariates: CovariateDesign?
-        if let table = keyed[.covariates] {
-            let (names, covariateValues) = table.covariateValues(for: shared)
-            var values = covariateValues
-            let missing = Set(CovariateDesign.missingSamples(values))
-            if !missing.isEmpty {
-                dropped = missing.sorted().map { shared[$0] }
-                let keep = shared.indices.filter { !missing.contains($0) }
-                shared = keep.map { shared[$0] }
-                values = values.map { column in keep.map { column[$0] } }
-            }
-            if shared.count >= minimumSamples {
-                covariates = CovariateDesign.encode(names: names, values: values, samples: shared)
-            }
-        }
+        if let table = keyed[.covariates] { (shared, dropped, covariates) = designWithoutMissing(table, samples: shared) }
         guard shared.count >= minimumSamples else {
-            throw UsageError("only \(shared.count) sample\(shared.count == 1 ? "" : "s") shared by "
-                             + primaryRoles.map(\.rawValue).joined(separator: ", ")
-                             + (dropped.isEmpty ? "" : " after dropping \(dropped.count) with missing covariates")
-                             + ": need at least \(minimumSamples)")
+            let tables = primaryRoles.map(\.rawValue).joined(separator: ", ")
+            let afterDropping = dropped.isEmpty ? "" : " after dropping \(dropped.count) with missing covariates"
+            throw AnalysisError(.tooFewSamples, "only \(plural(shared.count, "sample")) shared by \(tables)\(afterDropping): need at least \(minimumSamples)")
         }
+        return assemble(tables, keyed: keyed, decisions: decisions, samples: shared, covariates: covariates, dropped: dropped,
+                        normalization: options.normalization)
+    }
 
+    /// The covariate design over `samples`, after dropping the samples with a missing
+    /// covariate (nothing can be adjusted for them); nil when too few samples remain.
+    private static func designWithoutMissing(_ table: KeyedTable, samples: [String])
+        -> (samples: [String], dropped: [String], design: CovariateDesign?) {
+        var shared = samples
+        let (names, covariateValues) = table.covariateValues(for: shared)
+        var values = covariateValues
+        let missing = Set(CovariateDesign.missingSamples(values))
+        var dropped: [String] = []
+        if !missing.isEmpty {
+            dropped = missing.sorted().map { shared[$0] }
+            let keep = shared.indices.filter { !missing.contains($0) }
+            shared = keep.map { shared[$0] }
+            values = values.map { column in keep.map { column[$0] } }
+        }
+        let design = shared.count >= minimumSamples ? CovariateDesign.encode(names: names, values: values, samples: shared) : nil
+        return (shared, dropped, design)
+    }
+
+    /// The cohort of `samples`: every table's variables over them, and the match report.
+    private static func assemble(_ tables: [LoadedTable], keyed: [TableRole: KeyedTable], decisions: [TableRole: SampleAxisInference.Decision],
+                                 samples shared: [String], covariates: CovariateDesign?, dropped: [String],
+                                 normalization: IDNormalization) -> Cohort {
         var cohort = Cohort(samples: shared, matching: SampleMatchReport(
-            normalization: options.normalization, tables: [], samples: shared,
+            normalization: normalization, tables: [], samples: shared,
             droppedForMissingCovariates: dropped, withoutMutationData: []))
         cohort.covariates = covariates
         let sharedSet = Set(shared)
@@ -102,10 +114,10 @@ public enum SampleMatcher {
         return shared.count
     }
 
-    /// When a `--samples-in` axis leaves too few samples and the table's other axis would give
-    /// enough, says the table is transposed relative to the flag.
+    /// When a given sample axis leaves too few samples and the table's other axis would give
+    /// enough, says the table is transposed relative to that setting.
     private static func transposedMessage(_ tables: [LoadedTable], keyed: [TableRole: KeyedTable], primaryRoles: [TableRole],
-                                          options: SampleMatchOptions) -> String? {
+                                          options: SampleMatchOptions) -> Message? {
         let now = sharedCount(keyed, primaryRoles)
         for role in primaryRoles {
             guard let axis = options.sampleAxis[role], let table = tables.first(where: { $0.role == role }),
@@ -115,26 +127,25 @@ public enum SampleMatcher {
             let then = sharedCount(trial, primaryRoles)
             if then >= minimumSamples && then > now {
                 let what = primaryRoles.count > 1 ? "shared sample ID" : "sample"
-                return "--samples-in \(role.rawValue)=\(axis.rawValue) gives \(plural(now, what)), its \(axis.other.rawValue) would give \(then): "
-                    + "the \(role.rawValue) table is transposed relative to --samples-in (give \(role.rawValue)=\(axis.other.rawValue), or leave the axis to rgmap)"
+                return "\(setting: .samplesIn, "\(role.rawValue)=\(axis.rawValue)") gives \(plural(now, what)), its \(axis.other.rawValue) would give \(then): "
+                    + "the \(role.rawValue) table is transposed relative to \(setting: .samplesIn) (give \(role.rawValue)=\(axis.other.rawValue), or leave the axis to rgmap)"
             }
         }
         return nil
     }
 
-    private static func noOverlapMessage(_ tables: [KeyedTable], _ normalization: IDNormalization) -> String {
+    private static func noOverlapMessage(_ tables: [KeyedTable], _ normalization: IDNormalization) -> Message {
         let described = tables.map { table in
+            // Two IDs of at most 30 characters per table: enough to see their shapes differ.
             "\(table.table.role.rawValue) \(table.axis.rawValue) (e.g. "
                 + table.ids.prefix(2).map { $0.quotedForMessage(limit: 30) }.joined(separator: ", ") + ")"
         }
-        var message = "no sample IDs shared by " + described.joined(separator: " and ")
+        let message = Message("no sample IDs shared by " + described.joined(separator: " and "))
         let allTCGA = tables.allSatisfy { $0.ids.first?.uppercased().hasPrefix("TCGA") ?? false }
         if normalization == .exact && allTCGA {
-            message += "; TCGA barcodes of different length match with --id-normalize tcga-patient"
-        } else {
-            message += "; check the IDs, --samples-in and --id-normalize"
+            return message + "; TCGA barcodes of different length match with \(setting: .idNormalize, "tcga-patient")"
         }
-        return message
+        return message + "; check the IDs, \(setting: .samplesIn) and \(setting: .idNormalize)"
     }
 }
 
@@ -154,8 +165,9 @@ private struct KeyedTable {
         var position: [String: Int] = [:]
         for (index, key) in keys.enumerated() {
             if let earlier = position.updateValue(index, forKey: key) {
-                let how = normalization == .exact ? "appears twice" : "and \(ids[earlier].quotedForMessage()) both read as \(key.quotedForMessage()) under --id-normalize \(normalization.rawValue)"
-                throw InputError(file: table.path,
+                let how: Message = normalization == .exact ? "appears twice"
+                    : "and \(ids[earlier].quotedForMessage()) both read as \(key.quotedForMessage()) under \(setting: .idNormalize, normalization.rawValue)"
+                throw InputError(file: table.path, value: ids[index],
                                  message: "duplicated sample ID: \(ids[index].quotedForMessage()) \(how) (\(table.role.rawValue) \(axis.rawValue)); keep one sample per ID")
             }
         }

@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder with the example cohort.", valueName: "dir"))
     var data: String?
 
-    @OptionGroup(title: "Run") var common: CommonOptions
+    @OptionGroup(title: "Run") var common: CommonFlags
 
     func run() throws {
         let folder = try data ?? Self.locateExampleFolder()

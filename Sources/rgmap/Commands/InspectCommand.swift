@@ -8,22 +8,18 @@ struct InspectCommand: ParsableCommand {
         abstract: "Load the inputs and summarize them: formats, dimensions, matched samples, missing values, dropped columns.",
         discussion: "With --out, also writes manifest.json (inputs with SHA-256, sample matching, preprocessing).")
 
-    @OptionGroup(title: "Inputs") var inputs: InputOptions
+    @OptionGroup(title: "Inputs") var inputs: InputFlags
     @OptionGroup(title: "Preprocessing") var preprocess: PreprocessFlags
-    @OptionGroup(title: "Run") var common: CommonOptions
+    @OptionGroup(title: "Run") var common: CommonFlags
 
     func run() throws {
         try common.configureThreads()
-        let output = try common.out.map { try OutputDirectory(path: $0, force: common.force) }
-        let pipeline = InputPipeline(inputs: inputs, preprocess: preprocess, console: common.console)
-        let result = try pipeline.run()
-        let summary = InputSummary(tables: result.tables, cohort: result.cohort,
-                                   preprocessing: result.preprocessing, geneSets: result.geneSets)
+        var settings = PipelineSettings(inputs: try inputs.settings(preprocess: preprocess), output: common.output)
+        settings.record = common.record("inspect", [inputs.parameters, preprocess.parameters])
+        let result = try Pipeline(settings: settings).run(log: common.console)
+        let summary = InputSummary(tables: result.inputs.tables, cohort: result.inputs.cohort,
+                                   preprocessing: result.inputs.preprocessing, geneSets: result.inputs.geneSets)
         print(summary.render(), terminator: "")
-        if let output {
-            let manifest = try pipeline.manifest(result, command: "inspect", extra: common.parameters)
-            try output.write("manifest.json", data: manifest.encoded())
-            common.console.note("wrote \(output.url("manifest.json").path)")
-        }
+        if let out = common.out { common.console.note("wrote \(URL(fileURLWithPath: out).appendingPathComponent("manifest.json").path)") }
     }
 }

@@ -13,29 +13,18 @@ struct ModulesCommand: ParsableCommand {
             manifest.json. The expression must have no missing values (--complete-genes drops genes with any).
             """)
 
-    @OptionGroup(title: "Inputs") var inputs: InputOptions
+    @OptionGroup(title: "Inputs") var inputs: InputFlags
     @OptionGroup(title: "Preprocessing") var preprocess: PreprocessFlags
-    @OptionGroup(title: "Network") var network: ModuleFlags
-    @OptionGroup(title: "Run") var common: CommonOptions
+    @OptionGroup(title: "Network") var network: NetworkFlags
+    @OptionGroup(title: "Run") var common: CommonFlags
 
     func run() throws {
-        guard let out = common.out else { throw ValidationError("modules needs --out DIR") }
+        guard common.out != nil else { throw ValidationError("modules needs --out DIR") }
         guard inputs.omics != nil else { throw ValidationError("modules needs --omics") }
         try common.configureThreads()
-        let output = try OutputDirectory(path: out, force: common.force)
-        let console = common.console
-        if inputs.covariates != nil {
-            console.warning("--covariates: module-feature statistics are not adjusted for covariates (as in WGCNA's module-trait "
-                            + "analysis); the covariates only restrict the samples to those with every covariate. Use rgmap map for adjusted associations")
-        }
-        let pipeline = InputPipeline(inputs: inputs, preprocess: preprocess, console: console)
-        var result = try pipeline.run()
-        guard let cohort = result.cohort, let expression = cohort.omics else { throw ValidationError("modules needs --omics") }
-        let stage = ModulesStage(flags: network, seed: common.seed, console: console)
-        let outcome = try stage.run(expression: expression, features: cohort.features, output: output, steps: &result.steps)
-        var parameters = common.parameters.merging(network.parameters) { a, _ in a }
-        parameters["power-used"] = NumberText.text(outcome.power)
-        let manifest = try pipeline.manifest(result, command: "modules", extra: parameters)
-        try output.write("manifest.json", data: manifest.encoded())
+        var settings = PipelineSettings(inputs: try inputs.settings(preprocess: preprocess), output: common.output)
+        settings.network = try network.settings(seed: common.seed)
+        settings.record = common.record("modules", [inputs.parameters, preprocess.parameters, network.parameters])
+        _ = try Pipeline(settings: settings).run(log: common.console)
     }
 }

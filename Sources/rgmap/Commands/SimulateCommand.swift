@@ -22,7 +22,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Patients with both images and expression (imaged: 6 more; sequenced: 5 fewer).", valueName: "n"))
     var patients = 150
 
-    @OptionGroup(title: "Run") var common: CommonOptions
+    @OptionGroup(title: "Run") var common: CommonFlags
 
     func run() throws {
         guard let out = common.out else { throw ValidationError("simulate needs --out DIR") }

@@ -91,8 +91,8 @@ struct CommandSettings {
         var result: [String] = []
         for entry in entries where given[entry.key] == nil {
             func fail(_ message: String) -> InputError {
-                entry.line > 0 ? InputError(file: file, line: entry.line, message: message)
-                    : InputError(file: file, object: "settings.\(entry.key)", message: message)
+                entry.line > 0 ? InputError(file: file, line: entry.line, value: entry.key, message: Message(message))
+                    : InputError(file: file, object: "settings.\(entry.key)", value: entry.key, message: Message(message))
             }
             guard let argument = arguments[entry.key] else {
                 let close = arguments.keys.filter { $0.hasPrefix(String(entry.key.prefix(3))) }.sorted().prefix(3)

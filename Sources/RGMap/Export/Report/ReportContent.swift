@@ -1,4 +1,4 @@
-/// Everything `report.html` shows, gathered by `rgmap run` from its stages.
+/// Everything `report.html` shows, gathered from the stages of a run.
 public struct ReportContent: Sendable {
     /// A hub gene of a feature, by name.
     public struct Hub: Sendable, Equatable {
@@ -38,6 +38,8 @@ public struct ReportContent: Sendable {
     public var hubs: [Hub] = []
     /// How many features have hubs (the table shows at most ``hubFeaturesShown``).
     public var featuresWithHubs = 0
+    /// The rules the hubs met (nil without features), for the table's note.
+    public var hubRules: HubRules?
     public var enrichment: EnrichmentHighlights?
 
     /// Most features in the hub table, and hubs per feature.

@@ -28,7 +28,11 @@ enum ReportTables {
     static func hubs(_ content: ReportContent) -> String {
         var html = "<h2>Hub genes per feature</h2>\n<section id=\"tab-hubs\">"
         guard !content.hubs.isEmpty else {
-            return html + "<p class=\"note\">No hub genes: no feature has a module with module-feature q at or below --module-q whose genes reach --hub-kme and --hub-gs.</p>"
+            let rule = content.hubRules.map {
+                ": no feature has a module with module-feature q at or below \(number($0.moduleQ, "%g")) whose genes reach "
+                    + "|kME| ≥ \(number($0.minimumKME, "%g")) and |GS| ≥ \(number($0.minimumGS, "%g"))"
+            } ?? " (no imaging features)"
+            return html + "<p class=\"note\">No hub genes\(rule).</p>"
                 + table(header: ["feature", "hub genes"], rows: ["<tr><td>none</td><td>—</td></tr>"]) + "</section>\n"
         }
         let features = grouped(content.hubs, by: \.feature)
@@ -46,7 +50,7 @@ enum ReportTables {
     static func enrichment(_ content: ReportContent) -> String {
         let html = "<h2>Top enrichment</h2>\n<section id=\"tab-enrichment\">"
         guard let enrichment = content.enrichment, !(enrichment.ora.isEmpty && enrichment.gsea.isEmpty) else {
-            return html + "<p class=\"note\">No enrichment was run (no --gene-sets) or no query had any result.</p>"
+            return html + "<p class=\"note\">No enrichment was run (no gene sets were given) or no query had any result.</p>"
                 + table(header: ["query", "sets"], rows: ["<tr><td>none</td><td>—</td></tr>"]) + "</section>\n"
         }
         func isModule(_ query: String) -> Bool { query.hasPrefix("M") && Int(query.dropFirst()) != nil }

@@ -31,7 +31,8 @@ final class HDF5File {
         }
         let object = H5Oopen(file.id, objectPath.isEmpty ? "/" : objectPath, HDF5Library.defaultID)
         guard object >= 0 else { return nil }
-        defer { H5Oclose(object) }
+        // Closing an object opened read-only cannot lose data; a failure has nothing to report.
+        defer { _ = H5Oclose(object) }
         switch H5Iget_type(object) {
         case H5I_GROUP: return .group
         case H5I_DATASET: return .dataset
@@ -40,7 +41,18 @@ final class HDF5File {
     }
 
     func error(_ object: String, _ message: String) -> InputError {
-        InputError(file: path, object: object.hasPrefix("/") ? object : "/" + object, message: message)
+        InputError(file: path, object: object.hasPrefix("/") ? object : "/" + object, message: Message(message))
+    }
+
+    /// `id` as a handle closed by `closer`, or an error saying what could not be done.
+    private func opened(_ id: hid_t, closer: @escaping (hid_t) -> herr_t, _ object: String, _ what: String) throws -> HDF5Handle {
+        guard id >= 0 else { throw error(object, "cannot \(what) (damaged file?)") }
+        return HDF5Handle(id, closer: closer)
+    }
+
+    /// Throws unless an HDF5 call that returns `herr_t` succeeded.
+    private func check(_ status: herr_t, _ object: String, _ what: String) throws {
+        guard status >= 0 else { throw error(object, "cannot \(what) (damaged file?)") }
     }
 
     // MARK: Datasets
@@ -61,17 +73,19 @@ final class HDF5File {
         let id = H5Dopen2(file.id, name, HDF5Library.defaultID)
         guard id >= 0 else { throw error(name, "cannot open dataset") }
         let handle = HDF5Handle(id, closer: H5Dclose)
-        let space = HDF5Handle(H5Dget_space(id), closer: H5Sclose)
+        let space = try opened(H5Dget_space(id), closer: H5Sclose, name, "read the dataspace")
         let rank = Int(H5Sget_simple_extent_ndims(space.id))
         guard rank >= 0 else { throw error(name, "unreadable dataspace") }
         var dims = [hsize_t](repeating: 0, count: max(rank, 1))
-        H5Sget_simple_extent_dims(space.id, &dims, nil)
-        let type = HDF5Handle(H5Dget_type(id), closer: H5Tclose)
+        guard H5Sget_simple_extent_dims(space.id, &dims, nil) == rank else { throw error(name, "unreadable dataspace") }
+        let type = try opened(H5Dget_type(id), closer: H5Tclose, name, "read the data type")
+        let typeClass = H5Tget_class(type.id)
+        guard typeClass != H5T_NO_CLASS else { throw error(name, "unreadable data type") }
         let dimensions = dims.prefix(rank).compactMap { Int(exactly: $0) }
         guard dimensions.count == rank else {
             throw error(name, "declares \(dims.prefix(rank).map(String.init).joined(separator: " x ")) values: more than a 64-bit machine can address")
         }
-        return Dataset(handle: handle, name: name, dimensions: dimensions, typeClass: H5Tget_class(type.id))
+        return Dataset(handle: handle, name: name, dimensions: dimensions, typeClass: typeClass)
     }
 
     /// Reads a 2-D numeric dataset as row-major `Double`, in blocks of rows (hyperslabs)
@@ -84,8 +98,8 @@ final class HDF5File {
         guard data.isNumeric else { throw error(name, "holds \(describe(data.typeClass)), expected numbers") }
         let rows = data.dimensions[0], columns = data.dimensions[1]
         try requireFits(name, shape: [rows, columns], bytesEach: MemoryLayout<Double>.size, as: "doubles")
-        let fileSpace = HDF5Handle(H5Dget_space(data.handle.id), closer: H5Sclose)
-        let blockRows = max(1, (1 << 22) / max(columns, 1))
+        let fileSpace = try opened(H5Dget_space(data.handle.id), closer: H5Sclose, name, "read the dataspace")
+        let blockRows = max(1, (1 << 22) / max(columns, 1))  // hyperslabs of about 2^22 values (32 MB): HDF5's buffers stay small
         var failed = false
         let values = [Double](unsafeUninitializedCapacity: rows * columns) { buffer, initialized in
             var start = 0
@@ -93,10 +107,16 @@ final class HDF5File {
                 let count = min(blockRows, rows - start)
                 var offset: [hsize_t] = [hsize_t(start), 0]
                 var extent: [hsize_t] = [hsize_t(count), hsize_t(columns)]
-                H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, &offset, nil, &extent, nil)
-                let memory = HDF5Handle(H5Screate_simple(2, &extent, nil), closer: H5Sclose)
-                let status = H5Dread(data.handle.id, HDF5Library.nativeDouble, memory.id, fileSpace.id,
+                let memory = H5Screate_simple(2, &extent, nil)
+                guard memory >= 0, H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, &offset, nil, &extent, nil) >= 0 else {
+                    // Closing a dataspace only frees it; the read's failure is what is reported.
+                    if memory >= 0 { _ = H5Sclose(memory) }
+                    failed = true
+                    break
+                }
+                let status = H5Dread(data.handle.id, HDF5Library.nativeDouble, memory, fileSpace.id,
                                      HDF5Library.defaultID, buffer.baseAddress! + start * columns)
+                _ = H5Sclose(memory)  // frees the dataspace; the read's status below is what matters
                 if status < 0 { failed = true }
                 start += count
                 progress?(start, rows)
@@ -126,11 +146,11 @@ final class HDF5File {
     /// Reads `count` elements of a 1-D numeric dataset starting at `offset` into `target`.
     func readSlice<T>(_ data: Dataset, offset: Int, count: Int, memoryType: hid_t, into target: UnsafeMutablePointer<T>) throws {
         guard count > 0 else { return }
-        let fileSpace = HDF5Handle(H5Dget_space(data.handle.id), closer: H5Sclose)
+        let fileSpace = try opened(H5Dget_space(data.handle.id), closer: H5Sclose, data.name, "read the dataspace")
         var start: [hsize_t] = [hsize_t(offset)]
         var extent: [hsize_t] = [hsize_t(count)]
-        H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, &start, nil, &extent, nil)
-        let memory = HDF5Handle(H5Screate_simple(1, &extent, nil), closer: H5Sclose)
+        try check(H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, &start, nil, &extent, nil), data.name, "select a slice")
+        let memory = try opened(H5Screate_simple(1, &extent, nil), closer: H5Sclose, data.name, "create a dataspace")
         guard H5Dread(data.handle.id, memoryType, memory.id, fileSpace.id, HDF5Library.defaultID, target) >= 0 else {
             throw error(data.name, "read failed (truncated or corrupt data)")
         }
@@ -167,17 +187,21 @@ final class HDF5File {
 
     private func readStrings(_ data: Dataset) throws -> [String] {
         let count = data.dimensions[0]
-        let fileType = HDF5Handle(H5Dget_type(data.handle.id), closer: H5Tclose)
-        // Each label costs at least its stored width (fixed) or a pointer and a string (variable).
+        let fileType = try opened(H5Dget_type(data.handle.id), closer: H5Tclose, data.name, "read the data type")
+        // Each label costs at least its stored width (fixed) or a pointer and a string (variable):
+        // 32 bytes on top, a Swift String's inline size plus the pointer.
         try requireFits(data.name, shape: [count], bytesEach: max(H5Tget_size(fileType.id), 1) + 32, as: "labels")
-        if H5Tis_variable_str(fileType.id) > 0 {
-            let memoryType = HDF5Library.variableStringType()
+        let variable = H5Tis_variable_str(fileType.id)
+        try check(variable, data.name, "read the string type")
+        if variable > 0 {
+            guard let memoryType = HDF5Library.variableStringType() else { throw error(data.name, "cannot create a string type") }
+            let space = try opened(H5Dget_space(data.handle.id), closer: H5Sclose, data.name, "read the dataspace")
             var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
             guard H5Dread(data.handle.id, memoryType.id, 0, 0, HDF5Library.defaultID, &pointers) >= 0 else {
                 throw error(data.name, "read failed (truncated or corrupt data)")
             }
-            let space = HDF5Handle(H5Dget_space(data.handle.id), closer: H5Sclose)
-            defer { H5Dvlen_reclaim(memoryType.id, space.id, HDF5Library.defaultID, &pointers) }
+            // Frees what HDF5 allocated for the strings; it fails only for identifiers checked above.
+            defer { _ = H5Dvlen_reclaim(memoryType.id, space.id, HDF5Library.defaultID, &pointers) }
             var labels: [String] = []
             labels.reserveCapacity(count)
             for (index, pointer) in pointers.enumerated() {
@@ -195,7 +219,8 @@ final class HDF5File {
         // Read fixed-length strings in the file's own type (no conversion: a C-string memory
         // type would cut the last character of a full-width, null-padded string).
         let width = H5Tget_size(fileType.id)
-        let memoryType = HDF5Handle(H5Tcopy(fileType.id), closer: H5Tclose)
+        guard width > 0 else { throw error(data.name, "unreadable string width") }
+        let memoryType = try opened(H5Tcopy(fileType.id), closer: H5Tclose, data.name, "copy the string type")
         var bytes = [UInt8](repeating: 0, count: count * width)
         guard H5Dread(data.handle.id, memoryType.id, 0, 0, HDF5Library.defaultID, &bytes) >= 0 else {
             throw error(data.name, "read failed (truncated or corrupt data)")
@@ -215,18 +240,22 @@ final class HDF5File {
         let id = H5Aopen_by_name(file.id, object, attribute, HDF5Library.defaultID, HDF5Library.defaultID)
         guard id >= 0 else { return nil }
         let handle = HDF5Handle(id, closer: H5Aclose)
-        let type = HDF5Handle(H5Aget_type(handle.id), closer: H5Tclose)
+        let type = try opened(H5Aget_type(handle.id), closer: H5Tclose, object, "read the type of attribute '\(attribute)'")
         guard H5Tget_class(type.id) == H5T_STRING else { return nil }
-        if H5Tis_variable_str(type.id) > 0 {
-            let memoryType = HDF5Library.variableStringType()
+        let variable = H5Tis_variable_str(type.id)
+        try check(variable, object, "read the type of attribute '\(attribute)'")
+        if variable > 0 {
+            guard let memoryType = HDF5Library.variableStringType() else { throw error(object, "cannot create a string type") }
             var pointer: UnsafeMutablePointer<CChar>? = nil
             guard H5Aread(handle.id, memoryType.id, &pointer) >= 0 else {
                 throw error(object, "cannot read attribute '\(attribute)'")
             }
-            defer { H5free_memory(pointer) }
+            // Releases HDF5's copy of the string; nothing to report if it fails.
+            defer { _ = H5free_memory(pointer) }
             return pointer.map { String(cString: $0) }
         }
         let width = H5Tget_size(type.id)
+        guard width > 0 else { throw error(object, "unreadable width of attribute '\(attribute)'") }
         var bytes = [UInt8](repeating: 0, count: width + 1)
         guard H5Aread(handle.id, type.id, &bytes) >= 0 else { throw error(object, "cannot read attribute '\(attribute)'") }
         let end = bytes.firstIndex(of: 0) ?? width
@@ -239,8 +268,9 @@ final class HDF5File {
         let id = H5Aopen_by_name(file.id, object, attribute, HDF5Library.defaultID, HDF5Library.defaultID)
         guard id >= 0 else { return nil }
         let handle = HDF5Handle(id, closer: H5Aclose)
-        let space = HDF5Handle(H5Aget_space(handle.id), closer: H5Sclose)
+        let space = try opened(H5Aget_space(handle.id), closer: H5Sclose, object, "read the shape of attribute '\(attribute)'")
         let count = Int(H5Sget_simple_extent_npoints(space.id))
+        guard count >= 0 else { throw error(object, "unreadable shape of attribute '\(attribute)'") }
         var values = [Int64](repeating: 0, count: max(count, 1))
         guard H5Aread(handle.id, HDF5Library.nativeInt64, &values) >= 0 else {
             throw error(object, "attribute '\(attribute)' is not an integer array")

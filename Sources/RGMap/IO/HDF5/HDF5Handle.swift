@@ -21,9 +21,11 @@ enum HDF5Library {
         // rgmap closes every file it opens; HDF5's own exit-time shutdown adds nothing and,
         // in thread-safe builds used from several threads, can report a spurious
         // "infinite loop closing library".
-        H5dont_atexit()
-        H5open()
-        H5Eset_auto2(0, nil, nil)
+        // Their statuses are not checked: if the library cannot start, the first file it opens
+        // or creates fails, and that call's status is checked and reported with the file's name.
+        _ = H5dont_atexit()
+        _ = H5open()
+        _ = H5Eset_auto2(0, nil, nil)
         return true
     }()
 
@@ -36,8 +38,9 @@ enum HDF5Library {
         ensureInitialised()
         lock.lock()
         defer { lock.unlock() }
-        // HDF5 keeps its error-printing switch per thread: turn it off on whichever thread this is.
-        H5Eset_auto2(0, nil, nil)
+        // HDF5 keeps its error-printing switch per thread: turn it off on whichever thread this is
+        // (a failure would only let HDF5 print its own trace next to rgmap's one line).
+        _ = H5Eset_auto2(0, nil, nil)
         return try body()
     }
 
@@ -49,7 +52,7 @@ enum HDF5Library {
     /// The library version, e.g. `1.10.8`.
     static var version: String {
         var major: UInt32 = 0, minor: UInt32 = 0, release: UInt32 = 0
-        H5get_libversion(&major, &minor, &release)
+        guard H5get_libversion(&major, &minor, &release) >= 0 else { return "unknown" }
         return "\(major).\(minor).\(release)"
     }
 
@@ -67,11 +70,12 @@ enum HDF5Library {
     /// `H5T_VARIABLE`: the size of a variable-length string type.
     static let variableSize = Int(bitPattern: UInt(bitPattern: -1))
 
-    /// A memory type for variable-length UTF-8 C strings.
-    static func variableStringType() -> HDF5Handle {
+    /// A memory type for variable-length UTF-8 C strings; nil if HDF5 cannot make one.
+    static func variableStringType() -> HDF5Handle? {
         let type = H5Tcopy(cString)
-        H5Tset_size(type, variableSize)
-        H5Tset_cset(type, H5T_CSET_UTF8)
-        return HDF5Handle(type, closer: H5Tclose)
+        guard type >= 0 else { return nil }
+        let handle = HDF5Handle(type, closer: H5Tclose)
+        guard H5Tset_size(type, variableSize) >= 0, H5Tset_cset(type, H5T_CSET_UTF8) >= 0 else { return nil }
+        return handle
     }
 }

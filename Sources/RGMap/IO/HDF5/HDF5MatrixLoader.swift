@@ -36,7 +36,8 @@ enum HDF5MatrixLoader {
         let rowName = parts.count > 1 ? parts[1] : group + plainDefaults.rows
         let columnName = parts.count > 2 ? parts[2] : group + plainDefaults.columns
         guard file.kind(of: matrixName) != nil else {
-            throw file.error(matrixName, "no such dataset (give the matrix with --dataset MATRIX[,ROW_LABELS,COLUMN_LABELS])")
+            throw InputError(file: file.path, object: matrixName.hasPrefix("/") ? matrixName : "/" + matrixName, value: matrixName,
+                             message: "no such dataset (give the matrix with \(setting: .dataset, "MATRIX[,ROW_LABELS,COLUMN_LABELS]"))")
         }
         let (rows, columns, values) = try file.readMatrix(matrixName, progress: progress)
         let rowLabels = try file.readLabels(rowName)

@@ -15,42 +15,68 @@ final class HDF5Writer {
     init(path: String, alignment: Int? = nil) throws {
         HDF5Library.ensureInitialised()
         self.path = path
-        let access = HDF5Handle(H5Pcreate(HDF5Library.fileAccessClass), closer: H5Pclose)
-        if let alignment { H5Pset_alignment(access.id, hsize_t(alignment), hsize_t(alignment)) }
+        let access = try Self.propertyList(HDF5Library.fileAccessClass, path: path)
+        if let alignment {
+            try Self.check(H5Pset_alignment(access.id, hsize_t(alignment), hsize_t(alignment)), path, "/", "set the alignment")
+        }
         let id = H5Fcreate(path, rgmap_h5f_acc_trunc(), HDF5Library.defaultID, access.id)
-        guard id >= 0 else { throw OutputError("cannot create HDF5 file \(path)") }
+        guard id >= 0 else { throw OutputError(path: path, "cannot create HDF5 file \(path)") }
         file = HDF5Handle(id, closer: H5Fclose)
     }
 
     /// Flushes everything to disk; the handle closes when the writer goes away.
     func flush() throws {
-        guard H5Fflush(file.id, H5F_SCOPE_GLOBAL) >= 0 else { throw OutputError("cannot flush \(path)") }
+        guard H5Fflush(file.id, H5F_SCOPE_GLOBAL) >= 0 else { throw OutputError(path: path, "cannot flush \(path)") }
     }
 
-    private func fail(_ object: String, _ what: String) -> OutputError {
-        OutputError("\(path): \(object): cannot \(what)")
+    private func fail(_ object: String, _ what: String) -> OutputError { Self.failure(path, object, what) }
+
+    private static func failure(_ path: String, _ object: String, _ what: String) -> OutputError {
+        OutputError(path: path, "\(path): \(object): cannot \(what)")
+    }
+
+    /// Throws unless an HDF5 call that returns `herr_t` succeeded.
+    private static func check(_ status: herr_t, _ path: String, _ object: String, _ what: String) throws {
+        guard status >= 0 else { throw failure(path, object, what) }
+    }
+
+    private func check(_ status: herr_t, _ object: String, _ what: String) throws { try Self.check(status, path, object, what) }
+
+    /// A new property list of `propertyClass`.
+    private static func propertyList(_ propertyClass: hid_t, path: String) throws -> HDF5Handle {
+        let list = H5Pcreate(propertyClass)
+        guard list >= 0 else { throw failure(path, "/", "create a property list") }
+        return HDF5Handle(list, closer: H5Pclose)
     }
 
     /// Link-creation properties that create missing parent groups.
-    private func linkProperties() -> HDF5Handle {
-        let list = H5Pcreate(HDF5Library.linkCreateClass)
-        H5Pset_create_intermediate_group(list, 1)
-        return HDF5Handle(list, closer: H5Pclose)
+    private func linkProperties() throws -> HDF5Handle {
+        let list = try Self.propertyList(HDF5Library.linkCreateClass, path: path)
+        try check(H5Pset_create_intermediate_group(list.id, 1), "/", "set link properties")
+        return list
     }
 
     /// Object-creation properties without modification times, so equal content gives equal bytes.
-    private func creationProperties(_ propertyClass: hid_t) -> HDF5Handle {
-        let list = H5Pcreate(propertyClass)
-        H5Pset_obj_track_times(list, false)
-        return HDF5Handle(list, closer: H5Pclose)
+    private func creationProperties(_ propertyClass: hid_t) throws -> HDF5Handle {
+        let list = try Self.propertyList(propertyClass, path: path)
+        try check(H5Pset_obj_track_times(list.id, false), "/", "set creation properties")
+        return list
+    }
+
+    /// A dataspace of `dims`, or a scalar one for nil.
+    private func dataspace(_ dims: [hsize_t]?, for object: String) throws -> HDF5Handle {
+        var dims = dims ?? []
+        let id = dims.isEmpty ? H5Screate(H5S_SCALAR) : H5Screate_simple(Int32(dims.count), &dims, nil)
+        guard id >= 0 else { throw fail(object, "create a dataspace") }
+        return HDF5Handle(id, closer: H5Sclose)
     }
 
     func createGroup(_ name: String) throws {
-        let links = linkProperties()
-        let creation = creationProperties(HDF5Library.groupCreateClass)
+        let links = try linkProperties()
+        let creation = try creationProperties(HDF5Library.groupCreateClass)
         let id = H5Gcreate2(file.id, name, links.id, creation.id, HDF5Library.defaultID)
         guard id >= 0 else { throw fail(name, "create group") }
-        H5Gclose(id)
+        try check(H5Gclose(id), name, "close group")
     }
 
     /// Storage options for numeric datasets.
@@ -65,16 +91,17 @@ final class HDF5Writer {
     func writeMatrix<T>(_ name: String, rows: Int, columns: Int, values: UnsafeBufferPointer<T>,
                         memoryType: hid_t, fileType: hid_t, storage: Storage = .contiguous) throws {
         precondition(values.count == rows * columns)
-        var dims: [hsize_t] = [hsize_t(rows), hsize_t(columns)]
-        let space = HDF5Handle(H5Screate_simple(2, &dims, nil), closer: H5Sclose)
-        let creation = creationProperties(HDF5Library.datasetCreateClass)
+        let space = try dataspace([hsize_t(rows), hsize_t(columns)], for: name)
+        let creation = try creationProperties(HDF5Library.datasetCreateClass)
         if let level = storage.gzipLevel, rows > 0, columns > 0 {
+            // Chunks of about 2^17 doubles (1 MB, HDF5's default chunk cache size) and at most 4096
+            // columns, so a reader of some rows touches few chunks.
             let chunkColumns = min(columns, 4096)
             var chunk: [hsize_t] = [hsize_t(min(rows, max(1, (1 << 17) / chunkColumns))), hsize_t(chunkColumns)]
-            H5Pset_chunk(creation.id, 2, &chunk)
-            H5Pset_deflate(creation.id, UInt32(level))
+            try check(H5Pset_chunk(creation.id, 2, &chunk), name, "set chunking")
+            try check(H5Pset_deflate(creation.id, UInt32(level)), name, "set gzip compression")
         }
-        let links = linkProperties()
+        let links = try linkProperties()
         let id = H5Dcreate2(file.id, name, fileType, space.id, links.id, creation.id, HDF5Library.defaultID)
         guard id >= 0 else { throw fail(name, "create dataset") }
         let dataset = HDF5Handle(id, closer: H5Dclose)
@@ -87,13 +114,12 @@ final class HDF5Writer {
     /// returns the byte offset of that storage in the file: the caller writes the data there
     /// itself (row-major, `fileType`'s bytes), after the file is closed.
     func reserveMatrix(_ name: String, rows: Int, columns: Int, fileType: hid_t) throws -> Int {
-        var dims: [hsize_t] = [hsize_t(rows), hsize_t(columns)]
-        let space = HDF5Handle(H5Screate_simple(2, &dims, nil), closer: H5Sclose)
-        let creation = creationProperties(HDF5Library.datasetCreateClass)
-        H5Pset_layout(creation.id, H5D_CONTIGUOUS)
-        H5Pset_alloc_time(creation.id, H5D_ALLOC_TIME_EARLY)
-        H5Pset_fill_time(creation.id, H5D_FILL_TIME_NEVER)
-        let links = linkProperties()
+        let space = try dataspace([hsize_t(rows), hsize_t(columns)], for: name)
+        let creation = try creationProperties(HDF5Library.datasetCreateClass)
+        try check(H5Pset_layout(creation.id, H5D_CONTIGUOUS), name, "set a contiguous layout")
+        try check(H5Pset_alloc_time(creation.id, H5D_ALLOC_TIME_EARLY), name, "set early allocation")
+        try check(H5Pset_fill_time(creation.id, H5D_FILL_TIME_NEVER), name, "turn off filling")
+        let links = try linkProperties()
         let id = H5Dcreate2(file.id, name, fileType, space.id, links.id, creation.id, HDF5Library.defaultID)
         guard id >= 0 else { throw fail(name, "create dataset") }
         let dataset = HDF5Handle(id, closer: H5Dclose)
@@ -105,16 +131,15 @@ final class HDF5Writer {
     /// A 2-D int32 dataset whose every element is `value`, stored as the dataset's fill
     /// value with no data written (readers get `value` everywhere; the file stays small).
     func writeConstantMatrix(_ name: String, rows: Int, columns: Int, value: Int32) throws {
-        var dims: [hsize_t] = [hsize_t(rows), hsize_t(columns)]
-        let space = HDF5Handle(H5Screate_simple(2, &dims, nil), closer: H5Sclose)
-        let creation = creationProperties(HDF5Library.datasetCreateClass)
+        let space = try dataspace([hsize_t(rows), hsize_t(columns)], for: name)
+        let creation = try creationProperties(HDF5Library.datasetCreateClass)
         var fill = value
-        H5Pset_fill_value(creation.id, HDF5Library.nativeInt32, &fill)
-        H5Pset_alloc_time(creation.id, H5D_ALLOC_TIME_LATE)
-        let links = linkProperties()
+        try check(H5Pset_fill_value(creation.id, HDF5Library.nativeInt32, &fill), name, "set the fill value")
+        try check(H5Pset_alloc_time(creation.id, H5D_ALLOC_TIME_LATE), name, "set late allocation")
+        let links = try linkProperties()
         let id = H5Dcreate2(file.id, name, HDF5Library.nativeInt32, space.id, links.id, creation.id, HDF5Library.defaultID)
         guard id >= 0 else { throw fail(name, "create dataset") }
-        H5Dclose(id)
+        try check(H5Dclose(id), name, "close dataset")
     }
 
     /// Writes a `Double` matrix stored as float64, or as float32 when `asFloat32`.
@@ -128,11 +153,10 @@ final class HDF5Writer {
 
     /// Writes a 1-D dataset of UTF-8 variable-length strings (h5py `str`, anndata `string-array`).
     func writeStrings(_ name: String, _ strings: [String]) throws {
-        var dims: [hsize_t] = [hsize_t(strings.count)]
-        let space = HDF5Handle(H5Screate_simple(1, &dims, nil), closer: H5Sclose)
-        let type = HDF5Library.variableStringType()
-        let links = linkProperties()
-        let creation = creationProperties(HDF5Library.datasetCreateClass)
+        let space = try dataspace([hsize_t(strings.count)], for: name)
+        guard let type = HDF5Library.variableStringType() else { throw fail(name, "create a string type") }
+        let links = try linkProperties()
+        let creation = try creationProperties(HDF5Library.datasetCreateClass)
         let id = H5Dcreate2(file.id, name, type.id, space.id, links.id, creation.id, HDF5Library.defaultID)
         guard id >= 0 else { throw fail(name, "create dataset") }
         let dataset = HDF5Handle(id, closer: H5Dclose)
@@ -145,8 +169,8 @@ final class HDF5Writer {
 
     /// Sets a scalar UTF-8 string attribute on the object at `object`.
     func setAttribute(_ attribute: String, of object: String, string value: String) throws {
-        let space = HDF5Handle(H5Screate(H5S_SCALAR), closer: H5Sclose)
-        let type = HDF5Library.variableStringType()
+        let space = try dataspace(nil, for: object)
+        guard let type = HDF5Library.variableStringType() else { throw fail(object, "create a string type") }
         let id = H5Acreate_by_name(file.id, object, attribute, type.id, space.id,
                                    HDF5Library.defaultID, HDF5Library.defaultID, HDF5Library.defaultID)
         guard id >= 0 else { throw fail(object, "create attribute \(attribute)") }
@@ -158,9 +182,8 @@ final class HDF5Writer {
 
     /// Sets a 1-D string-array attribute (may be empty, as anndata's `column-order`).
     func setAttribute(_ attribute: String, of object: String, strings values: [String]) throws {
-        var dims: [hsize_t] = [hsize_t(values.count)]
-        let space = HDF5Handle(H5Screate_simple(1, &dims, nil), closer: H5Sclose)
-        let type = HDF5Library.variableStringType()
+        let space = try dataspace([hsize_t(values.count)], for: object)
+        guard let type = HDF5Library.variableStringType() else { throw fail(object, "create a string type") }
         let id = H5Acreate_by_name(file.id, object, attribute, type.id, space.id,
                                    HDF5Library.defaultID, HDF5Library.defaultID, HDF5Library.defaultID)
         guard id >= 0 else { throw fail(object, "create attribute \(attribute)") }
@@ -173,8 +196,7 @@ final class HDF5Writer {
 
     /// Sets a 1-D int64 array attribute (e.g. a sparse matrix's `shape`).
     func setAttribute(_ attribute: String, of object: String, integers values: [Int64]) throws {
-        var dims: [hsize_t] = [hsize_t(values.count)]
-        let space = HDF5Handle(H5Screate_simple(1, &dims, nil), closer: H5Sclose)
+        let space = try dataspace([hsize_t(values.count)], for: object)
         let id = H5Acreate_by_name(file.id, object, attribute, HDF5Library.fileInt64, space.id,
                                    HDF5Library.defaultID, HDF5Library.defaultID, HDF5Library.defaultID)
         guard id >= 0 else { throw fail(object, "create attribute \(attribute)") }

@@ -12,7 +12,7 @@ struct SparseMatrixReader {
     /// True for CSR (indptr runs over rows), false for CSC (over columns).
     let compressedRows: Bool
 
-    private static let sliceLength = 1 << 20
+    private static let sliceLength = 1 << 20  // stored values read per slice: 8 MB of data and indices at most
 
     func read(progress: ProgressCallback? = nil) throws -> [Double] {
         let indptr = try file.readIntegers(group + "/indptr")
