@@ -55,9 +55,8 @@ import Testing
     func storeGivesEachSetBackAscending(setSize m: Int) {
         var random = RandomSource(seed: 40 + UInt64(m))
         let n = 700, size = 9
-        let weights = RulerPopulationTests.weights(n, random: &random)
-        var population = RulerPopulation(size: size, setSize: m, listSize: n)
-        population.drawUniform(random: &random)
+        let (weights, drawnPopulation) = RulerPopulationTests.drawn(n, size: size, setSize: m, random: &random)
+        var population = drawnPopulation
         let drawn = population.ranks
         weights.withUnsafeBufferPointer { w in
             let chunks = ChunkedPopulation(size: size, setSize: m, weights: w.baseAddress!, listSize: n)

@@ -7,13 +7,20 @@ import Testing
         (0..<n).map { i in i >= n - zeros ? 0 : random.uniform(0, 3) }.sorted(by: >)
     }
 
+    /// Decreasing weights of a list of `n` genes and a population of `size` uniform m-gene sets over it.
+    static func drawn(_ n: Int, size: Int, setSize m: Int, random: inout RandomSource) -> ([Double], RulerPopulation) {
+        let weights = Self.weights(n, random: &random)
+        var population = RulerPopulation(size: size, setSize: m, listSize: n)
+        population.drawUniform(random: &random)
+        return (weights, population)
+    }
+
     @Test(arguments: [1, 9, 40, 130])
     func movesKeepEverySetAscendingAndAboveTheBound(setSize m: Int) {
         var random = RandomSource(seed: 5 + UInt64(m))
         let n = 500, size = 21
-        let weights = Self.weights(n, random: &random)
-        var population = RulerPopulation(size: size, setSize: m, listSize: n)
-        population.drawUniform(random: &random)
+        let (weights, drawnPopulation) = Self.drawn(n, size: size, setSize: m, random: &random)
+        var population = drawnPopulation
         weights.withUnsafeBufferPointer { w in
             let chunks = ChunkedPopulation(size: size, setSize: m, weights: w.baseAddress!, listSize: n)
             for level in 0..<3 {

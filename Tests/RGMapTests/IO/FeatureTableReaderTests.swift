@@ -39,8 +39,4 @@ import Testing
         #expect(error?.line == 4)
         #expect(error?.message == "duplicated sample ID 'P1' (also at line 2): labels must be unique")
     }
-
-    @Test func damagedInputNeverCrashes() throws {
-        try DamagedInput.check("formats/features_pyradiomics.csv", seed: 3) { _ = try FeatureTableReader.read(path: $0) }
-    }
 }

@@ -22,8 +22,4 @@ import Testing
         #expect(error?.line == 3)
         #expect(error?.message == "gene set name 'A' already used at line 1: set names must be unique")
     }
-
-    @Test func damagedInputNeverCrashes() throws {
-        try DamagedInput.check("formats/genesets.gmt", seed: 6) { _ = try GMTReader.read(path: $0) }
-    }
 }

@@ -32,8 +32,4 @@ import Testing
         #expect(error?.line == 2)
         #expect(error?.message == "not a MAF header: missing column Tumor_Sample_Barcode (needs Hugo_Symbol, Tumor_Sample_Barcode, Variant_Classification)")
     }
-
-    @Test func damagedInputNeverCrashes() throws {
-        try DamagedInput.check("formats/mutations.maf", seed: 5) { _ = try MAFReader.read(path: $0) }
-    }
 }

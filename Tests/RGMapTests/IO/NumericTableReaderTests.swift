@@ -61,12 +61,6 @@ import Testing
         #expect(inputError { _ = try NumericTableReader.read(path: Fixtures.path("bad/header_only.tsv")) }?.line == 1)
     }
 
-    // Seeds 1, 2, 7: those the cases had in the former ParserRobustnessTests.
-    @Test(arguments: [("formats/omics.tsv", UInt64(1)), ("formats/omics_samples_in_rows.csv", 2), ("formats/omics.tsv.gz", 7)])
-    func damagedInputNeverCrashes(_ file: String, seed: UInt64) throws {
-        try DamagedInput.check(file, seed: seed) { _ = try NumericTableReader.read(path: $0) }
-    }
-
     @Test func serialAndParallelParsesAgreeOnABlankLineAtACut() throws {
         // Parts are cut at line breaks; a blank line right after a cut leaves a gap to close.
         let path = Fixtures.scratchFolder() + "/blank.tsv"

@@ -2,12 +2,6 @@ import Testing
 @testable import RGMap
 
 @Suite struct DataQualityTests {
-    func cohort(_ omics: LabeledMatrix, features: LabeledMatrix? = nil) -> Cohort {
-        let samples = omics.columnLabels
-        return Cohort(samples: samples, features: features, omics: omics, matching: SampleMatchReport(
-            normalization: .exact, tables: [], samples: samples, droppedForMissingCovariates: [], withoutMutationData: []))
-    }
-
     @Test func flagsNearConstantAndMuchMissingVariablesWithoutDroppingThem() throws {
         let omics = LabeledMatrix(rowLabels: ["mostlyZero", "fine", "gappy", "borderline"],
                                   columnLabels: (1...10).map { "s\($0)" }, values:
@@ -15,7 +9,7 @@ import Testing
             + (1...10).map { Double($0) }                           // fine
             + [1, 2, .nan, 4, 5, .nan, 7, 8, .nan, 10]              // 30% missing
             + [1, 1, 1, 1, 1, 1, 1, 1, 2, .nan])                    // 8 of 9 present equal (89%): 10% missing
-        let (result, report) = try Preprocessor.apply(cohort(omics), options: PreprocessOptions())
+        let (result, report) = try Preprocessor.apply(Cohort.matched(omics), options: PreprocessOptions())
         #expect(result.omics!.rowCount == 4)
         #expect(report.omics!.nearConstant == ["mostlyZero"])
         #expect(report.omics!.manyMissing == ["gappy"])

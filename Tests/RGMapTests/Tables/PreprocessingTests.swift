@@ -2,12 +2,6 @@ import Testing
 @testable import RGMap
 
 @Suite struct PreprocessingTests {
-    func cohort(_ omics: LabeledMatrix, features: LabeledMatrix? = nil) -> Cohort {
-        let samples = omics.columnLabels
-        return Cohort(samples: samples, features: features, omics: omics, matching: SampleMatchReport(
-            normalization: .exact, tables: [], samples: samples, droppedForMissingCovariates: [], withoutMutationData: []))
-    }
-
     let omics = LabeledMatrix(rowLabels: ["a", "b", "c", "d", "e"], columnLabels: ["s1", "s2", "s3", "s4"], values: [
         0, 1, 3, 7,            // a: variance 9.58
         5, 5, 5, 5,            // b: constant
@@ -17,7 +11,7 @@ import Testing
     ])
 
     @Test func dropsAllMissingAndConstantGenesWithNames() throws {
-        let (result, report) = try Preprocessor.apply(cohort(omics), options: PreprocessOptions())
+        let (result, report) = try Preprocessor.apply(Cohort.matched(omics), options: PreprocessOptions())
         #expect(result.omics!.rowLabels == ["a", "d"])
         #expect(report.omics!.allMissing == ["c"])
         #expect(report.omics!.zeroVariance == ["b", "e"])
@@ -26,7 +20,7 @@ import Testing
 
     @Test func appliesLog2ThenExpressionFilterThenTopVariance() throws {
         let options = PreprocessOptions(log2: true, minExpression: 1, minSamplesFraction: 0.5, topVariable: 1)
-        let (result, report) = try Preprocessor.apply(cohort(omics), options: options)
+        let (result, report) = try Preprocessor.apply(Cohort.matched(omics), options: options)
         // log2(x+1): a = [0, 1, 2, 3]; d = [1, 1, 1.58, NA]; b = 2.58 (constant, dropped).
         #expect(report.log2Applied)
         #expect(report.omics!.lowExpression == 2)  // c (no values) and e (log2(1.1) < 1)
@@ -36,7 +30,7 @@ import Testing
     }
 
     @Test func completeGenesDropsEveryGeneWithAMissingValue() throws {
-        let (result, report) = try Preprocessor.apply(cohort(omics), options: PreprocessOptions(completeGenes: true))
+        let (result, report) = try Preprocessor.apply(Cohort.matched(omics), options: PreprocessOptions(completeGenes: true))
         // c (all missing) and d (one missing) go first; then b and e are constant.
         #expect(report.omics!.incomplete == 2)
         #expect(result.omics!.rowLabels == ["a"])
@@ -44,7 +38,7 @@ import Testing
 
     @Test func refusesLog2OnNegativeValues() throws {
         let negative = LabeledMatrix(rowLabels: ["g"], columnLabels: ["s1", "s2", "s3"], values: [1, -0.5, 2])
-        let error = try #require(throws: SettingError.self) { try Preprocessor.apply(cohort(negative), options: PreprocessOptions(log2: true)) }
+        let error = try #require(throws: SettingError.self) { try Preprocessor.apply(Cohort.matched(negative), options: PreprocessOptions(log2: true)) }
         #expect(error.setting == .log2 && error.value == "-0.5")
         #expect(error.description == "log2: omics value -0.5 (gene 'g', sample 's2') is negative: the data look log-scaled already")
     }

@@ -19,6 +19,30 @@ import Testing
         }
     }
 
+    /// A text reader and a fixture it reads: 300 damaged versions of the fixture must parse or
+    /// fail with a located error, never crash (``DamagedInput``), as the fuzzer checks at length.
+    struct DamagedCase: Sendable, CustomTestStringConvertible {
+        var file: String
+        var seed: UInt64
+        var read: @Sendable (String) throws -> Void
+        var testDescription: String { file }
+    }
+
+    static let damagedCases = [
+        DamagedCase(file: "formats/omics.tsv", seed: 1) { _ = try NumericTableReader.read(path: $0) },
+        DamagedCase(file: "formats/omics_samples_in_rows.csv", seed: 2) { _ = try NumericTableReader.read(path: $0) },
+        DamagedCase(file: "formats/omics.tsv.gz", seed: 7) { _ = try NumericTableReader.read(path: $0) },
+        DamagedCase(file: "formats/features_pyradiomics.csv", seed: 3) { _ = try FeatureTableReader.read(path: $0) },
+        DamagedCase(file: "formats/covariates.tsv", seed: 4) { _ = try TextTableReader.read(path: $0) },
+        DamagedCase(file: "formats/mutations.maf", seed: 5) { _ = try MAFReader.read(path: $0) },
+        DamagedCase(file: "formats/genesets.gmt", seed: 6) { _ = try GMTReader.read(path: $0) },
+    ]
+
+    @Test(arguments: damagedCases)
+    func damagedInputNeverCrashesAReader(_ damaged: DamagedCase) throws {
+        try DamagedInput.check(damaged.file, seed: damaged.seed, damaged.read)
+    }
+
     @Test func tableInputsChooseTheirFileSuffixByTheFirstByte() throws {
         // The first byte picks .tsv, .csv or .txt (its value modulo 3); the rest is the file.
         let scratch = Fixtures.scratchFolder() + "/input"

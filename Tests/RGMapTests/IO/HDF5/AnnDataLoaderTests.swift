@@ -3,14 +3,9 @@ import Testing
 @testable import RGMap
 
 @Suite struct AnnDataLoaderTests {
-    let genes = Fixtures.expressionGenes
-    let samples = Fixtures.expressionSamples
-
     @Test func readsDenseAnnData() throws {
-        let result = try HDF5MatrixLoader.load(path: Fixtures.path("formats/omics_dense.h5ad"))
-        #expect(result.format == "HDF5 AnnData (.h5ad), X dense")
-        #expect(result.sampleAxis?.axis == .rows)
-        #expect(result.matrix.rowLabels == samples && result.matrix.columnLabels == genes)
+        let result = try loadHDF5("formats/omics_dense.h5ad", expecting: "HDF5 AnnData (.h5ad), X dense", samplesIn: .rows)
+        #expect(result.matrix.rowLabels == Fixtures.expressionSamples && result.matrix.columnLabels == Fixtures.expressionGenes)
         #expect(sameValues(result.matrix.transposed().values, Fixtures.expressionValues))
     }
 
@@ -18,7 +13,7 @@ import Testing
     func readsSparseAnnData(_ file: String, _ layout: String) throws {
         let result = try HDF5MatrixLoader.load(path: Fixtures.path(file))
         #expect(result.format == "HDF5 AnnData (.h5ad), X \(layout)")
-        #expect(result.matrix.rowLabels == samples && result.matrix.columnLabels == genes)
+        #expect(result.matrix.rowLabels == Fixtures.expressionSamples && result.matrix.columnLabels == Fixtures.expressionGenes)
         #expect(result.matrix.transposed().values == Fixtures.countValues)
     }
 
@@ -69,6 +64,6 @@ import Testing
 
     @Test func aLeadingSlashNamesTheSameLayer() throws {
         let result = try HDF5MatrixLoader.load(path: Fixtures.path("formats/counts_csr.h5ad"), dataset: "/layers/log1p")
-        #expect(result.format == "HDF5 AnnData (.h5ad), layers/log1p dense" && result.matrix.rowLabels == samples)
+        #expect(result.format == "HDF5 AnnData (.h5ad), layers/log1p dense" && result.matrix.rowLabels == Fixtures.expressionSamples)
     }
 }

@@ -3,9 +3,7 @@ import Testing
 
 @Suite struct TenXLoaderTests {
     @Test func readsTenXKeepingGeneExpressionAndMakingNamesUnique() throws {
-        let result = try HDF5MatrixLoader.load(path: Fixtures.path("formats/tenx_v3.h5"))
-        #expect(result.format == "HDF5 10x Genomics (CSC matrix)")
-        #expect(result.sampleAxis?.axis == .columns)
+        let result = try loadHDF5("formats/tenx_v3.h5", expecting: "HDF5 10x Genomics (CSC matrix)", samplesIn: .columns)
         #expect(result.matrix.rowLabels == ["TP53", "EGFR", "KRAS", "MYC", "CDK4", "TP53-1"])
         #expect(result.matrix.columnLabels == (1...5).map { "TCGA-AA-000\($0)-1" })
         #expect(result.matrix.values == Fixtures.countValues)
